@@ -1,0 +1,39 @@
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use super::Holidays;
+
+/// Language of the words the tool writes itself (not the spec's text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Language {
+    Fr,
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Fr => "fr",
+            Language::En => "en",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Calendar {
+    pub name: String,
+    pub description: Option<String>,
+    pub timezone: Tz,
+    pub domain: String,
+    /// REFRESH-INTERVAL, in seconds.
+    pub refresh_secs: u64,
+    pub url: Option<String>,
+    pub language: Language,
+    pub holidays: Holidays,
+    /// Calendar-wide closed dates (office closures): like holidays.
+    pub closed: Vec<NaiveDate>,
+    /// Last date for which computed exceptions and overrides are written.
+    pub horizon: NaiveDate,
+    /// Slug of the calendar: its folder in a many-teams build.
+    pub slug: String,
+}

@@ -1,0 +1,34 @@
+//! Validated model: everything after `validate` sees only these types.
+//! Every value here has been checked; no `Option` means "maybe invalid".
+
+mod calendar;
+mod person;
+mod ritual;
+mod rule;
+mod schedule;
+
+pub use calendar::{Calendar, Language};
+pub use person::{Person, PersonId};
+pub use ritual::{Attendees, Extra, Move, Ritual, Rotation, RotationOrder, Segment, Skip};
+pub use rule::Rule;
+pub use schedule::{Details, Schedule, Span, When};
+
+use crate::holidays::Country;
+
+/// A whole validated spec.
+#[derive(Clone, Debug)]
+pub struct Spec {
+    pub calendar: Calendar,
+    pub people: Vec<Person>,
+    pub rituals: Vec<Ritual>,
+}
+
+/// Where a value came from in the spec, for diagnostics.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Loc {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Which country's public holidays cancel a ritual's occurrences.
+pub type Holidays = Option<Country>;

@@ -1,0 +1,88 @@
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::{Details, Holidays, Loc, PersonId, Schedule, Span};
+
+/// One ritual of the spec, with its schedule changes already split into
+/// consecutive segments.
+#[derive(Clone, Debug)]
+pub struct Ritual {
+    pub id: String,
+    /// Consecutive, non-overlapping; the first starts at the ritual's
+    /// `since`, each later one at a `changes[].from`.
+    pub segments: Vec<Segment>,
+    /// COUNT of the first (only) segment.
+    pub count: Option<u32>,
+    pub skip: Vec<Skip>,
+    pub extra: Vec<Extra>,
+    pub moved: Vec<Move>,
+    pub holidays: Holidays,
+    pub categories: Vec<String>,
+    pub organizer: Option<PersonId>,
+    pub attendees: Attendees,
+    pub rotation: Option<Rotation>,
+    pub loc: Loc,
+}
+
+/// A stretch of a ritual with one schedule, published under one UID.
+#[derive(Clone, Debug)]
+pub struct Segment {
+    /// `<id>@<domain>` for the first, `<id>.<YYYYMMDD>@<domain>` after.
+    pub uid: String,
+    pub span: Span,
+    pub schedule: Schedule,
+    pub details: Details,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Skip {
+    pub date: NaiveDate,
+    pub loc: Loc,
+}
+
+/// An additional occurrence (RDATE); `at == None` means the ritual's time.
+#[derive(Clone, Copy, Debug)]
+pub struct Extra {
+    pub date: NaiveDate,
+    pub at: Option<chrono::NaiveTime>,
+    pub loc: Loc,
+}
+
+/// One occurrence moved elsewhere (a RECURRENCE-ID override).
+#[derive(Clone, Copy, Debug)]
+pub struct Move {
+    pub date: NaiveDate,
+    pub to: NaiveDateTime,
+    /// A new duration, when the target gave an end time.
+    pub duration: Option<chrono::TimeDelta>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Attendees {
+    /// No `attendees` field: everyone attends, no ATTENDEE lines.
+    Unspecified,
+    All,
+    Some(Vec<PersonId>),
+}
+
+impl Attendees {
+    pub fn includes(&self, person: PersonId) -> bool {
+        match self {
+            Attendees::Unspecified | Attendees::All => true,
+            Attendees::Some(ids) => ids.contains(&person),
+        }
+    }
+}
+
+/// Who presents, turn by turn.
+#[derive(Clone, Debug)]
+pub struct Rotation {
+    /// Consecutive orders; each applies from its `from` date on.
+    pub orders: Vec<RotationOrder>,
+}
+
+#[derive(Clone, Debug)]
+pub struct RotationOrder {
+    pub from: NaiveDate,
+    pub people: Vec<PersonId>,
+}
