@@ -9,7 +9,10 @@ pub type S<T> = Spanned<T>;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSpec {
-    pub calendar: S<RawCalendar>,
+    /// Optional here so that included files can omit it; `validate` requires
+    /// it in the file that is built.
+    #[serde(default)]
+    pub calendar: Option<S<RawCalendar>>,
     #[serde(default)]
     pub include: Vec<S<String>>,
     #[serde(default)]
