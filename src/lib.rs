@@ -12,6 +12,7 @@ pub mod error;
 pub mod expand;
 pub mod holidays;
 pub mod ics;
+pub mod load;
 pub mod model;
 pub mod output;
 pub mod run;

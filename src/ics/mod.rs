@@ -6,4 +6,4 @@ mod feed;
 pub mod stamp;
 pub mod vtimezone;
 
-pub use feed::{BuildInfo, FeedKind, Renderer};
+pub use feed::{BuildInfo, Event, FeedKind, Renderer};

@@ -8,7 +8,7 @@ mod team;
 mod values;
 
 pub use every::EXPECTED as EVERY_EXPECTED;
-pub use team::{FileDiagnostic, TeamFile, ValidTeam, validate_team};
+pub use team::{FileDiagnostic, TeamFile, ValidTeam, describe_person, validate_team};
 
 use std::str::FromStr;
 

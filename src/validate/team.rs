@@ -97,8 +97,8 @@ pub fn validate_team(
                         )
                         .hint(format!(
                             "one id is one person only when name and e-mail agree: {} there, {} here; use another id for another person",
-                            describe(first),
-                            describe(&person)
+                            describe_person(first),
+                            describe_person(&person)
                         )),
                     );
                 }
@@ -166,7 +166,8 @@ pub fn validate_team(
     }
 }
 
-fn describe(p: &Person) -> String {
+/// `Name <e-mail>`, for messages about people who clash.
+pub fn describe_person(p: &Person) -> String {
     match &p.email {
         Some(e) => format!("`{} <{e}>`", p.name),
         None => format!("`{}` (no e-mail)", p.name),
