@@ -413,3 +413,31 @@ fn timing() {
         started.elapsed()
     );
 }
+
+/// The yearly rules are open-ended, so a client extrapolates them past the
+/// range we built for: here 2020..=2030 must still be right in 2031..=2036.
+/// Morocco's changes follow Ramadan, which no RRULE can say.
+#[test]
+fn open_ended_rules_extrapolate() {
+    for &tz in ZONES {
+        if tz == chrono_tz::Africa::Casablanca {
+            continue;
+        }
+        let text = generate(tz, FIRST, 2030);
+        let end = jan1(LAST + 1);
+        let vtz = expand(
+            &text,
+            tz.name(),
+            DateTime::from_timestamp(end, 0).unwrap().naive_utc(),
+        );
+        let mut t = jan1(2031);
+        while t < end - MAX_OFFSET {
+            assert_eq!(
+                vtz.offset_at(t),
+                Some(chrono_offset(tz, t)),
+                "{tz} at {t}\n{text}"
+            );
+            t += 3600;
+        }
+    }
+}
