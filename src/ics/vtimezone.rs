@@ -239,23 +239,31 @@ fn in_force_and_transitions(tz: Tz, first_year: i32, last_year: i32) -> Vec<Tran
         .and_hms_opt(0, 0, 0)
         .expect("midnight exists");
     let split = found.partition_point(|t| t.local < first_local);
-    let before = split.checked_sub(1).map(|i| found[i].clone());
-    let mut out = Vec::with_capacity(found.len() - split + 1);
-    out.push(before.unwrap_or_else(|| {
-        // No change in the year before: the offset in force is the one
-        // before the first change in range, or the only one.
-        let offset = found
-            .get(split)
-            .map_or_else(|| offset_at(tz, jan1_utc(first_year)), |t| t.from);
-        let at = first_local.and_utc().timestamp() - i64::from(offset);
-        let synthetic = transition_at(tz, at, offset);
-        Transition {
-            local: first_local,
-            to: offset,
-            ..synthetic
+    let in_range: Vec<Transition> = found
+        .drain(split..)
+        .filter(|t| t.local.year() <= last_year)
+        .collect();
+    let before = found.pop();
+    let onset_in_force = match (before, in_range.first()) {
+        (Some(before), Some(_)) => before,
+        // No change in range: whatever the last change was, a client needs
+        // only the offset, and one observance from January 1 says it.
+        (before, first_change) => {
+            let offset = first_change.map_or_else(
+                || before.map_or_else(|| offset_at(tz, jan1_utc(first_year)), |t| t.to),
+                |t| t.from,
+            );
+            let at = first_local.and_utc().timestamp() - i64::from(offset);
+            Transition {
+                local: first_local,
+                to: offset,
+                ..transition_at(tz, at, offset)
+            }
         }
-    }));
-    out.extend(found.drain(split..).filter(|t| t.local.year() <= last_year));
+    };
+    let mut out = Vec::with_capacity(in_range.len() + 1);
+    out.push(onset_in_force);
+    out.extend(in_range);
     out
 }
 
@@ -492,6 +500,83 @@ mod tests {
         TZNAME:CEST
         RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
         END:DAYLIGHT
+        END:VTIMEZONE
+        ");
+    }
+
+    #[test]
+    fn offsets_keep_seconds_only_when_present() {
+        assert_eq!(format_offset(0), "+0000");
+        assert_eq!(format_offset(19_800), "+0530");
+        assert_eq!(format_offset(-12_600), "-0330");
+        // Africa/Monrovia until 1972: -0:44:30.
+        assert_eq!(format_offset(-2_670), "-004430");
+    }
+
+    #[test]
+    fn santiago_is_sunday_on_or_after_the_2nd() {
+        let text = vtimezone(chrono_tz::America::Santiago, 2024, 2036);
+        assert!(
+            text.contains("RRULE:FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=2,3,4,5,6,7,8;BYDAY=SU\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("RRULE:FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=2,3,4,5,6,7,8;BYDAY=SU\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn new_york_is_second_and_first_sunday() {
+        let text = vtimezone(chrono_tz::America::New_York, 2024, 2036);
+        assert!(text.contains("DTSTART:20231105T020000\nTZOFFSETFROM:-0400\nTZOFFSETTO:-0500\nTZNAME:EST\nRRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\n"), "{text}");
+        assert!(text.contains("DTSTART:20240310T020000\nTZOFFSETFROM:-0500\nTZOFFSETTO:-0400\nTZNAME:EDT\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\n"), "{text}");
+    }
+
+    /// One year cannot show a rule: everything is listed, nothing is
+    /// extrapolated.
+    #[test]
+    fn a_single_year_is_listed() {
+        insta::assert_snapshot!(vtimezone(chrono_tz::Europe::Paris, 2024, 2024), @r"
+        BEGIN:VTIMEZONE
+        TZID:Europe/Paris
+        BEGIN:STANDARD
+        DTSTART:20231029T030000
+        TZOFFSETFROM:+0200
+        TZOFFSETTO:+0100
+        TZNAME:CET
+        RDATE:20241027T030000
+        END:STANDARD
+        BEGIN:DAYLIGHT
+        DTSTART:20240331T020000
+        TZOFFSETFROM:+0100
+        TZOFFSETTO:+0200
+        TZNAME:CEST
+        END:DAYLIGHT
+        END:VTIMEZONE
+        ");
+    }
+
+    #[test]
+    fn reversed_range_is_one_year() {
+        assert_eq!(
+            ZoneInfo::new(chrono_tz::Europe::Paris, 2024, 2020),
+            ZoneInfo::new(chrono_tz::Europe::Paris, 2024, 2024)
+        );
+    }
+
+    /// Tehran's last change was in September 2022; with none in range, one
+    /// observance from January 1 is all a client needs.
+    #[test]
+    fn tehran_after_2022_is_one_observance() {
+        insta::assert_snapshot!(vtimezone(chrono_tz::Asia::Tehran, 2023, 2036), @r"
+        BEGIN:VTIMEZONE
+        TZID:Asia/Tehran
+        BEGIN:STANDARD
+        DTSTART:20230101T000000
+        TZOFFSETFROM:+0330
+        TZOFFSETTO:+0330
+        END:STANDARD
         END:VTIMEZONE
         ");
     }
