@@ -17,7 +17,13 @@
 //! at the start of `first_year` is an onset too (the last change in the year
 //! before, or a synthetic onset at `first_year`-01-01T00:00:00 with
 //! TZOFFSETFROM = TZOFFSETTO), so an event on January 2 of `first_year`
-//! resolves. Earlier instants are not covered.
+//! resolves. Earlier instants are not covered. With no change in range
+//! (Asia/Kolkata, UTC, Asia/Tehran after 2022) that synthetic onset is the
+//! only observance.
+//!
+//! Onsets are found by comparing UTC offsets only (chrono-tz exposes no
+//! transition list), so a change of name or DST flag alone is not an onset:
+//! it changes no client's arithmetic.
 //!
 //! # Why RRULE form
 //!
@@ -120,6 +126,9 @@ const MIN_RULE_YEARS: usize = 3;
 
 impl ZoneInfo {
     /// Computes the zone's transitions for [first_year, last_year] inclusive.
+    ///
+    /// A reversed range means `first_year` alone. Panics only for years
+    /// outside chrono's range (about ±262,000).
     pub fn new(tz: Tz, first_year: i32, last_year: i32) -> ZoneInfo {
         let last_year = last_year.max(first_year);
         let transitions = in_force_and_transitions(tz, first_year, last_year);
