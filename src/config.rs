@@ -46,6 +46,7 @@ impl Clock {
 #[derive(Debug)]
 pub struct Input {
     pub files: Vec<PathBuf>,
+    pub recursive: bool,
     pub max_input_bytes: u64,
 }
 
@@ -62,6 +63,7 @@ pub enum Action {
         ritual: Option<String>,
         person: Option<String>,
         previous: Option<PathBuf>,
+        team: Option<String>,
     },
     Agenda {
         from: NaiveDate,
@@ -69,6 +71,7 @@ pub enum Action {
         tz: Option<Tz>,
         format: Format,
         person: Option<String>,
+        team: Option<String>,
     },
     Check {
         strict: bool,
@@ -85,6 +88,7 @@ pub struct Config {
 fn input(a: InputArgs) -> Input {
     Input {
         files: a.files,
+        recursive: a.recursive,
         max_input_bytes: a.max_input_bytes,
     }
 }
@@ -124,12 +128,14 @@ impl Config {
                 ritual,
                 person,
                 previous,
+                team,
             }) => (
                 input(i),
                 Action::Print {
                     ritual,
                     person,
                     previous,
+                    team,
                 },
             ),
             Command::Check(CheckArgs { input: i, strict }) => (input(i), Action::Check { strict }),
@@ -141,6 +147,7 @@ impl Config {
                 tz,
                 format,
                 person,
+                team,
             }) => {
                 let from = match from {
                     Some(f) => date_arg("--from", &f)?,
@@ -173,6 +180,7 @@ impl Config {
                         tz,
                         format,
                         person,
+                        team,
                     },
                 )
             }

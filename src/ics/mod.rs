@@ -1,5 +1,6 @@
 //! iCalendar output (RFC 5545, RFC 7986).
 
+pub mod combined;
 pub mod content_line;
 mod event;
 mod feed;
