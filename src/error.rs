@@ -71,7 +71,12 @@ impl fmt::Display for Error {
                         write!(
                             f,
                             "{}",
-                            crate::diagnostic::render(d, &file.source.name, &file.source.text, color)
+                            crate::diagnostic::render(
+                                d,
+                                &file.source.name,
+                                &file.source.text,
+                                color
+                            )
                         )?;
                     }
                 }

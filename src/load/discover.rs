@@ -67,10 +67,7 @@ fn walk(dir: &Path, recursive: bool, out: &mut Vec<PathBuf>) -> Result<(), Error
             if recursive {
                 walk(&p, recursive, out)?;
             }
-        } else if p.is_file()
-            && p.extension()
-            .is_some_and(|e| e == "yaml" || e == "yml")
-        {
+        } else if p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml") {
             out.push(p);
         }
     }

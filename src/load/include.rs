@@ -132,11 +132,9 @@ impl Closure {
                             shown_dir.display().to_string()
                         }
                     ),
-                    format!(
-                        "an include names a file in the including file's folder or below it; `..` and symbolic links may not leave it\n{}",
-                        self.chain_text(chain, &shown_name)
-                    ),
+                    "an include names a file in the including file's folder or below it; `..` and symbolic links may not leave it".to_owned(),
                 );
+                let d = (d.0, d.1.hint(self.chain_text(chain, &shown_name)));
                 self.diags.push(d);
                 continue;
             }
@@ -155,17 +153,18 @@ impl Closure {
                     .map(|(l, from)| self.includes_line(from.file, l.at, l.file))
                     .collect();
                 places.push(self.includes_line(file, Some(at), chain[pos].file));
-                let d = (
-                    file,
-                    Diagnostic::error(
-                        format!("include cycle: {}", names.join(" → ")),
-                        Some(at),
-                        field.clone(),
-                    )
-                    .hint(places.join("\n"))
-                    .hint("a file may be included once; remove one of these includes"),
+                let mut d = Diagnostic::error(
+                    format!("include cycle: {}", names.join(" → ")),
+                    Some(at),
+                    field.clone(),
                 );
-                self.diags.push(d);
+                for p in places {
+                    d = d.hint(p);
+                }
+                let d = d.hint(
+                    "a file may not include itself, directly or not: remove one of these includes",
+                );
+                self.diags.push((file, d));
                 continue;
             }
             if self.files.iter().any(|f| f.canon.as_ref() == Some(&canon)) {

@@ -94,10 +94,8 @@ pub fn load(
     let ctx = Context {
         build_date: clock.today(),
     };
-    let validated: Vec<Result<Team, (Vec<SpecFile>, Vec<FileDiagnostic>)>> = closures
-        .into_par_iter()
-        .map(|c| team(c, &ctx))
-        .collect();
+    let validated: Vec<Result<Team, Invalid>> =
+        closures.into_par_iter().map(|c| team(c, &ctx)).collect();
     let mut report = Report::default();
     let mut teams = Vec::with_capacity(validated.len());
     for v in validated {
@@ -118,7 +116,10 @@ pub fn load(
     Ok(Workspace { teams, many })
 }
 
-fn team(c: Closure, ctx: &Context) -> Result<Team, (Vec<SpecFile>, Vec<FileDiagnostic>)> {
+/// A team's files and what is wrong with them.
+type Invalid = (Vec<SpecFile>, Vec<FileDiagnostic>);
+
+fn team(c: Closure, ctx: &Context) -> Result<Team, Invalid> {
     let Closure { files, diags } = c;
     let result = if diags.iter().any(|(_, d)| d.is_error()) {
         Err(diags)

@@ -9,4 +9,5 @@ mod crosscheck;
 mod errors;
 mod exceptions;
 mod people;
+mod teams;
 mod vtimezone;
