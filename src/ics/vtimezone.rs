@@ -447,30 +447,24 @@ fn format_offset(seconds: i32) -> String {
     }
 }
 
-fn weekday_code(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "MO",
-        Weekday::Tue => "TU",
-        Weekday::Wed => "WE",
-        Weekday::Thu => "TH",
-        Weekday::Fri => "FR",
-        Weekday::Sat => "SA",
-        Weekday::Sun => "SU",
-    }
-}
-
 fn format_rule(rule: &YearlyRule) -> String {
     let month = rule.month;
     match rule.day {
         DayRule::MonthDay(d) => format!("FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={d}"),
-        DayRule::Last(w) => format!("FREQ=YEARLY;BYMONTH={month};BYDAY=-1{}", weekday_code(w)),
-        DayRule::Nth(n, w) => format!("FREQ=YEARLY;BYMONTH={month};BYDAY={n}{}", weekday_code(w)),
+        DayRule::Last(w) => format!(
+            "FREQ=YEARLY;BYMONTH={month};BYDAY=-1{}",
+            crate::model::ical_day(w)
+        ),
+        DayRule::Nth(n, w) => format!(
+            "FREQ=YEARLY;BYMONTH={month};BYDAY={n}{}",
+            crate::model::ical_day(w)
+        ),
         DayRule::OnOrAfter(k, w) => {
             let days: Vec<String> = (k..k + 7).map(|d| d.to_string()).collect();
             format!(
                 "FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={};BYDAY={}",
                 days.join(","),
-                weekday_code(w)
+                crate::model::ical_day(w)
             )
         }
     }
