@@ -253,6 +253,12 @@ fn in_force_and_transitions(tz: Tz, first_year: i32, last_year: i32) -> Vec<Tran
         .filter(|t| t.local.year() <= last_year)
         .collect();
     let before = found.pop();
+    // A change at the very start of `first_year` (Pacific/Galapagos on
+    // 1986-01-01) is itself the onset in force: a synthetic one beside it
+    // would be a second observance with the same onset.
+    if before.is_none() && in_range.first().is_some_and(|t| t.local == first_local) {
+        return in_range;
+    }
     let onset_in_force = match (before, in_range.first()) {
         (Some(before), Some(_)) => before,
         // No change in range: whatever the last change was, a client needs
