@@ -8,5 +8,6 @@ mod build;
 mod crosscheck;
 mod errors;
 mod exceptions;
+mod expander_props;
 mod people;
 mod vtimezone;
