@@ -69,6 +69,19 @@ try {
 }
 if (vcal.name !== 'vcalendar') die(`${file}: root component is ${vcal.name}, not VCALENDAR`);
 
+// ical.js decodes values lazily: decode every one now, so a bad value
+// fails here, loudly, instead of being skipped or half-read later.
+(function decodeAll(comp) {
+  for (const prop of comp.getAllProperties()) {
+    try {
+      prop.getValues();
+    } catch (e) {
+      die(`${file}: ${comp.name.toUpperCase()} ${prop.name.toUpperCase()}: ${e.message}`);
+    }
+  }
+  comp.getAllSubcomponents().forEach(decodeAll);
+})(vcal);
+
 // Only the feed's own zones: no database, nothing left from elsewhere.
 ICAL.TimezoneService.reset();
 const zoneIds = new Set();
@@ -130,36 +143,41 @@ const stop = ICAL.Time.fromDateString(to);
 stop.year += 1;
 
 const lines = [];
-for (const [uid, g] of byUid) {
-  if (!g.master) {
-    // Orphan overrides: clients show them as single events.
-    for (const comp of g.exceptions) {
-      const ev = new ICAL.Event(comp);
-      if (inWindow(ev.startDate)) {
-        lines.push(`${fmt(ev.startDate)} ${fmt(ev.endDate)} ${uid} ${fmt(ev.recurrenceId)} ${oneLine(ev.summary)}`);
+try {
+  for (const [uid, g] of byUid) {
+    if (!g.master) {
+      // Orphan overrides: clients show them as single events.
+      for (const comp of g.exceptions) {
+        const ev = new ICAL.Event(comp);
+        if (inWindow(ev.startDate)) {
+          lines.push(`${fmt(ev.startDate)} ${fmt(ev.endDate)} ${uid} ${fmt(ev.recurrenceId)} ${oneLine(ev.summary)}`);
+        }
       }
+      continue;
     }
-    continue;
+    const event = new ICAL.Event(g.master, { strictExceptions: true, exceptions: g.exceptions });
+    const seen = new Set();
+    const emit = (d) => {
+      if (!inWindow(d.startDate)) return;
+      const rid = d.item.isRecurrenceException() ? fmt(d.item.recurrenceId) : '-';
+      lines.push(`${fmt(d.startDate)} ${fmt(d.endDate)} ${uid} ${rid} ${oneLine(d.item.summary)}`);
+    };
+    if (!event.isRecurring()) {
+      emit({ startDate: event.startDate, endDate: event.endDate, item: event });
+      continue;
+    }
+    const it = event.iterator();
+    for (let next = it.next(); next; next = it.next()) {
+      if (next.compare(stop) > 0) break;
+      const key = fmt(next);
+      if (seen.has(key)) die(`${file}: ${uid} yields occurrence ${key} twice`);
+      seen.add(key);
+      emit(event.getOccurrenceDetails(next));
+    }
   }
-  const event = new ICAL.Event(g.master, { strictExceptions: true, exceptions: g.exceptions });
-  const seen = new Set();
-  const emit = (d) => {
-    if (!inWindow(d.startDate)) return;
-    const rid = d.item.isRecurrenceException() ? fmt(d.item.recurrenceId) : '-';
-    lines.push(`${fmt(d.startDate)} ${fmt(d.endDate)} ${uid} ${rid} ${oneLine(d.item.summary)}`);
-  };
-  if (!event.isRecurring()) {
-    emit({ startDate: event.startDate, endDate: event.endDate, item: event });
-    continue;
-  }
-  const it = event.iterator();
-  for (let next = it.next(); next; next = it.next()) {
-    if (next.compare(stop) > 0) break;
-    const key = fmt(next);
-    if (seen.has(key)) die(`${file}: ${uid} yields occurrence ${key} twice`);
-    seen.add(key);
-    emit(event.getOccurrenceDetails(next));
-  }
+
+} catch (e) {
+  die(`${file}: expansion failed: ${e.stack ?? e}`);
 }
 
 lines.sort();
