@@ -9,14 +9,13 @@ Warnings, library log records and TZIDs that do not resolve are fatal.
 
 import datetime
 
-from interop_common import UTC, die, fmt, in_window, one_line, output, parse_args, strict
+from interop_common import UTC, die, fmt, in_window, one_line, run
 
 ENGINE = "ical"
 
 
-def main() -> None:
-    strict(ENGINE)
-    path, frm, to = parse_args(ENGINE)
+def load(path: str):
+    """Parse and validate: returns (calendar, set of overridden (UID, RECURRENCE-ID))."""
     from ical.calendar_stream import IcsCalendarStream
 
     try:
@@ -34,13 +33,21 @@ def main() -> None:
                     die(ENGINE, f"{path}: {ev.uid} uses TZID={key} with no VTIMEZONE in the feed")
         if ev.recurrence_id is not None:
             overrides.add((ev.uid, str(ev.recurrence_id)))
+    return cal, overrides
 
+
+def expand(path: str, loaded, frm: datetime.date, to: datetime.date) -> list[str]:
+    cal, overrides = loaded
     stop = datetime.datetime.combine(to + datetime.timedelta(days=2), datetime.time(), UTC)
     lines = []
     try:
         for occ in cal.timeline_tz(UTC):
             s = occ.start
-            s_utc = s.astimezone(UTC) if isinstance(s, datetime.datetime) else datetime.datetime.combine(s, datetime.time(), UTC)
+            s_utc = (
+                s.astimezone(UTC)
+                if isinstance(s, datetime.datetime)
+                else datetime.datetime.combine(s, datetime.time(), UTC)
+            )
             if s_utc >= stop:
                 break
             start = fmt(ENGINE, s)
@@ -52,7 +59,7 @@ def main() -> None:
             lines.append(f"{start} {fmt(ENGINE, occ.end)} {occ.uid} {rid} {one_line(occ.summary)}")
     except Exception as e:  # noqa: BLE001
         die(ENGINE, f"{path}: expansion failed: {e}")
-    output(lines)
+    return lines
 
 
 def rid_value(rid: str, like: "datetime.date | datetime.datetime"):
@@ -66,4 +73,4 @@ def rid_value(rid: str, like: "datetime.date | datetime.datetime"):
 
 
 if __name__ == "__main__":
-    main()
+    run(ENGINE, load, expand)

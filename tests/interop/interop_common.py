@@ -19,11 +19,25 @@ def die(engine: str, msg: str) -> "None":
     sys.exit(2)
 
 
-def parse_args(engine: str) -> tuple[str, datetime.date, datetime.date]:
+def run(engine: str, load, expand) -> None:
+    """Command line shared by the drivers.
+
+    `DRIVER FEED.ics FROM TO` prints the occurrences; `DRIVER --check FEED...`
+    only parses and validates each feed (`load`), printing nothing.
+    """
+    strict(engine)
     args = sys.argv[1:]
+    if args[:1] == ["--check"] and len(args) > 1:
+        for path in args[1:]:
+            load(path)
+        return
     if len(args) != 3 or not all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", a) for a in args[1:]):
-        die(engine, f"usage: {sys.argv[0]} FEED.ics FROM TO   (dates as YYYY-MM-DD)")
-    return args[0], datetime.date.fromisoformat(args[1]), datetime.date.fromisoformat(args[2])
+        die(engine, f"usage: {sys.argv[0]} FEED.ics FROM TO | --check FEED.ics...")
+    path = args[0]
+    frm, to = datetime.date.fromisoformat(args[1]), datetime.date.fromisoformat(args[2])
+    lines = expand(path, load(path), frm, to)
+    lines.sort()
+    sys.stdout.write("".join(f"{line}\n" for line in lines))
 
 
 def strict(engine: str) -> None:
@@ -56,8 +70,3 @@ def in_window(start: str, frm: datetime.date, to: datetime.date) -> bool:
     if len(start) == 10:
         return frm.isoformat() <= start < to.isoformat()
     return f"{frm.isoformat()}T00:00:00Z" <= start < f"{to.isoformat()}T00:00:00Z"
-
-
-def output(lines: list[str]) -> None:
-    lines.sort()
-    sys.stdout.write("".join(f"{line}\n" for line in lines))

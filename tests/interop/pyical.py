@@ -9,16 +9,14 @@ warnings and TZIDs that do not resolve are fatal (exit 2).
 
 import datetime
 
-from interop_common import die, fmt, in_window, one_line, output, parse_args, strict
+from interop_common import die, fmt, in_window, one_line, run
 
 ENGINE = "pyical"
 
 
-def main() -> None:
-    strict(ENGINE)
-    path, frm, to = parse_args(ENGINE)
+def load(path: str):
+    """Parse and validate: returns (calendar, set of overridden (UID, RECURRENCE-ID))."""
     import icalendar
-    import recurring_ical_events
 
     try:
         with open(path, "rb") as f:
@@ -39,7 +37,13 @@ def main() -> None:
                 die(ENGINE, f"{path}: {name} uses TZID={tzid} with no VTIMEZONE in the feed")
         if "RECURRENCE-ID" in ev:
             overrides.add((str(ev["UID"]), fmt(ENGINE, ev.decoded("RECURRENCE-ID"))))
+    return cal, overrides
 
+
+def expand(path: str, loaded, frm: datetime.date, to: datetime.date) -> list[str]:
+    import recurring_ical_events
+
+    cal, overrides = loaded
     margin = datetime.timedelta(days=2)
     try:
         occurrences = recurring_ical_events.of(cal).between(frm - margin, to + margin)
@@ -61,8 +65,8 @@ def main() -> None:
             if key in overrides:
                 rid = key[1]
         lines.append(f"{start} {end} {uid} {rid} {one_line(occ.get('SUMMARY'))}")
-    output(lines)
+    return lines
 
 
 if __name__ == "__main__":
-    main()
+    run(ENGINE, load, expand)
