@@ -1,9 +1,19 @@
 //! `rituals`: calendar as code.
 //!
 //! Pipeline: YAML spec (`spec`) → validated model (`model`, built by
-//! `validate`) → occurrences (`expand`) → renderers (`ics`, `agenda`, `html`)
-//! → atomic writes (`output`).
+//! `validate`) → occurrences (`expand`) → renderers (`ics`, `agenda`)
+//! → atomic writes (`output`). `cli` → `config` → `run` drive it.
 
+pub mod agenda;
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod error;
+pub mod expand;
 pub mod holidays;
 pub mod ics;
 pub mod model;
+pub mod output;
+pub mod run;
+pub mod spec;
+pub mod validate;

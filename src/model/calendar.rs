@@ -34,6 +34,8 @@ pub struct Calendar {
     pub closed: Vec<NaiveDate>,
     /// Last date for which computed exceptions and overrides are written.
     pub horizon: NaiveDate,
+    /// Default first date of every ritual.
+    pub since: Option<NaiveDate>,
     /// Slug of the calendar: its folder in a many-teams build.
     pub slug: String,
 }

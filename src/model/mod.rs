@@ -28,6 +28,8 @@ pub struct Spec {
 pub struct Loc {
     pub line: u32,
     pub column: u32,
+    /// Length of the value in characters, for the caret line.
+    pub len: u32,
 }
 
 /// Which country's public holidays cancel a ritual's occurrences.

@@ -29,8 +29,26 @@ pub struct Segment {
     /// `<id>@<domain>` for the first, `<id>.<YYYYMMDD>@<domain>` after.
     pub uid: String,
     pub span: Span,
+    /// The first occurrence: the first date on or after `span.from` that
+    /// matches the rule.
+    pub dtstart: NaiveDate,
     pub schedule: Schedule,
     pub details: Details,
+}
+
+impl Ritual {
+    /// The index of the segment of which `date` is a regular occurrence
+    /// (RRULE-generated, before exceptions).
+    pub fn segment_of(&self, date: NaiveDate) -> Option<usize> {
+        self.segments
+            .iter()
+            .position(|s| s.span.contains(date) && s.schedule.rule.matches(s.dtstart, date))
+    }
+
+    /// The segment whose span holds `date`, regular occurrence or not.
+    pub fn segment_at(&self, date: NaiveDate) -> Option<usize> {
+        self.segments.iter().position(|s| s.span.contains(date))
+    }
 }
 
 #[derive(Clone, Copy, Debug)]

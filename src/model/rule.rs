@@ -112,11 +112,17 @@ impl Rule {
                 if days.len() == 1 {
                     7 * i64::from(*interval)
                 } else {
-                    let mut nums: Vec<i64> =
-                        days.iter().map(|d| i64::from(d.num_days_from_monday())).collect();
+                    let mut nums: Vec<i64> = days
+                        .iter()
+                        .map(|d| i64::from(d.num_days_from_monday()))
+                        .collect();
                     nums.sort_unstable();
                     let wrap = nums[0] + 7 * i64::from(*interval) - nums[nums.len() - 1];
-                    nums.windows(2).map(|w| w[1] - w[0]).chain([wrap]).min().unwrap_or(7)
+                    nums.windows(2)
+                        .map(|w| w[1] - w[0])
+                        .chain([wrap])
+                        .min()
+                        .unwrap_or(7)
                 }
             }
             Rule::MonthlyNth { .. } => 28,
@@ -159,18 +165,33 @@ mod tests {
 
     #[test]
     fn biweekly_counts_weeks_from_the_anchor_week() {
-        let rule = Rule::Weekly { interval: 2, days: vec![Weekday::Mon, Weekday::Thu] };
+        let rule = Rule::Weekly {
+            interval: 2,
+            days: vec![Weekday::Mon, Weekday::Thu],
+        };
         let anchor = d("2026-01-08"); // a Thursday
         let mut got = vec![anchor];
         while got.len() < 5 {
             got.push(rule.next_after(anchor, *got.last().unwrap()).unwrap());
         }
-        assert_eq!(got, [d("2026-01-08"), d("2026-01-19"), d("2026-01-22"), d("2026-02-02"), d("2026-02-05")]);
+        assert_eq!(
+            got,
+            [
+                d("2026-01-08"),
+                d("2026-01-19"),
+                d("2026-01-22"),
+                d("2026-02-02"),
+                d("2026-02-05")
+            ]
+        );
     }
 
     #[test]
     fn last_friday_of_the_month() {
-        let rule = Rule::MonthlyNth { nth: -1, day: Weekday::Fri };
+        let rule = Rule::MonthlyNth {
+            nth: -1,
+            day: Weekday::Fri,
+        };
         let first = rule.first_on_or_after(d("2026-01-01"));
         assert_eq!(first, d("2026-01-30"));
         assert_eq!(rule.next_after(first, first), Some(d("2026-02-27")));
@@ -178,8 +199,18 @@ mod tests {
 
     #[test]
     fn rrule_text() {
-        let rule = Rule::Weekly { interval: 2, days: vec![Weekday::Mon, Weekday::Fri] };
+        let rule = Rule::Weekly {
+            interval: 2,
+            days: vec![Weekday::Mon, Weekday::Fri],
+        };
         assert_eq!(rule.rrule_parts(), "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,FR");
-        assert_eq!(Rule::MonthlyNth { nth: -1, day: Weekday::Fri }.rrule_parts(), "FREQ=MONTHLY;BYDAY=-1FR");
+        assert_eq!(
+            Rule::MonthlyNth {
+                nth: -1,
+                day: Weekday::Fri
+            }
+            .rrule_parts(),
+            "FREQ=MONTHLY;BYDAY=-1FR"
+        );
     }
 }

@@ -8,7 +8,10 @@ use super::Rule;
 pub enum When {
     /// VALUE=DATE, DTEND the next day (exclusive).
     AllDay,
-    Timed { start: NaiveTime, duration: TimeDelta },
+    Timed {
+        start: NaiveTime,
+        duration: TimeDelta,
+    },
 }
 
 /// The part of a ritual that says when it happens.

@@ -1,0 +1,131 @@
+//! Command-line arguments, as typed: inert data. `config` turns them into
+//! the options the program runs with.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  rituals build                      # rituals.yaml -> public/*.ics
+  rituals build --check              # exit 1 if public/ is stale (for CI)
+  rituals print | curl -T - https://dav.example.org/team.ics
+  rituals agenda --weeks 2           # the next two weeks
+  rituals agenda --from 2026-03-01 --to 2026-11-30 --format json
+  rituals check --strict";
+
+#[derive(Debug, Parser)]
+#[command(name = "rituals", version, about = "Calendar as code: turn rituals.yaml into iCalendar feeds", after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the feeds (and subscribe page) into the output folder.
+    Build(BuildArgs),
+    /// Print one feed on standard output.
+    Print(PrintArgs),
+    /// List the occurrences in a window of dates.
+    Agenda(AgendaArgs),
+    /// Validate and lint the spec without writing anything.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Spec file(s) or folder(s) of specs; `-` reads standard input.
+    #[arg(
+        short = 'f',
+        long = "file",
+        value_name = "FILE",
+        default_value = "rituals.yaml"
+    )]
+    pub files: Vec<PathBuf>,
+    /// Refuse spec files larger than this.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::spec::DEFAULT_MAX_INPUT_BYTES)]
+    pub max_input_bytes: u64,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Example:\n  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) rituals build -o public"
+)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output folder.
+    #[arg(
+        short = 'o',
+        long = "out",
+        value_name = "DIR",
+        default_value = "public"
+    )]
+    pub out: PathBuf,
+    /// Write nothing; exit 1 and list what would change if the output is stale.
+    #[arg(long)]
+    pub check: bool,
+    /// Read previously published feeds from here instead of the output folder.
+    #[arg(long, value_name = "DIR")]
+    pub previous: Option<PathBuf>,
+    /// Remove feeds of rituals and people that are no longer in the spec.
+    #[arg(long)]
+    pub prune: bool,
+    /// Allow an output folder that is the spec's own folder or `/`.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PrintArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Print only this ritual's feed.
+    #[arg(long, value_name = "ID", conflicts_with = "person")]
+    pub ritual: Option<String>,
+    /// Print this person's feed.
+    #[arg(long, value_name = "ID")]
+    pub person: Option<String>,
+    /// Keep DTSTAMP/SEQUENCE of unchanged events from the feeds in this folder.
+    #[arg(long, value_name = "DIR")]
+    pub previous: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AgendaFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// First date (default: today, or the date of SOURCE_DATE_EPOCH).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Number of weeks to show.
+    #[arg(long, value_name = "N", conflicts_with = "to")]
+    pub weeks: Option<u32>,
+    /// Last date (inclusive).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Show times in this zone.
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: AgendaFormat,
+    /// Only this person's schedule.
+    #[arg(long, value_name = "ID")]
+    pub person: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+}

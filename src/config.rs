@@ -1,0 +1,186 @@
+//! The one conversion from inert CLI arguments to what a run needs.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use crate::agenda::Format;
+use crate::cli::{
+    AgendaArgs, AgendaFormat, BuildArgs, CheckArgs, Cli, Command, InputArgs, PrintArgs,
+};
+use crate::error::Error;
+
+/// The build clock: `SOURCE_DATE_EPOCH` (reproducible builds), or now.
+/// It sets DTSTAMP of new or changed events and the default horizon.
+#[derive(Clone, Copy, Debug)]
+pub struct Clock {
+    pub now: DateTime<Utc>,
+}
+
+impl Clock {
+    /// # Errors
+    /// `Error::Usage` when `SOURCE_DATE_EPOCH` is set but not a timestamp.
+    pub fn from_env() -> Result<Clock, Error> {
+        match std::env::var("SOURCE_DATE_EPOCH") {
+            Ok(v) if !v.trim().is_empty() => {
+                let secs: i64 = v.trim().parse().map_err(|_| {
+                    Error::Usage(format!(
+                        "SOURCE_DATE_EPOCH must be a number of seconds, found `{v}`"
+                    ))
+                })?;
+                let now = DateTime::from_timestamp(secs, 0).ok_or_else(|| {
+                    Error::Usage(format!("SOURCE_DATE_EPOCH is out of range: `{v}`"))
+                })?;
+                Ok(Clock { now })
+            }
+            _ => Ok(Clock { now: Utc::now() }),
+        }
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.now.date_naive()
+    }
+}
+
+#[derive(Debug)]
+pub struct Input {
+    pub files: Vec<PathBuf>,
+    pub max_input_bytes: u64,
+}
+
+#[derive(Debug)]
+pub enum Action {
+    Build {
+        out: PathBuf,
+        check: bool,
+        previous: Option<PathBuf>,
+        prune: bool,
+        force: bool,
+    },
+    Print {
+        ritual: Option<String>,
+        person: Option<String>,
+        previous: Option<PathBuf>,
+    },
+    Agenda {
+        from: NaiveDate,
+        to: NaiveDate,
+        tz: Option<Tz>,
+        format: Format,
+        person: Option<String>,
+    },
+    Check {
+        strict: bool,
+    },
+}
+
+#[derive(Debug)]
+pub struct Config {
+    pub input: Input,
+    pub action: Action,
+    pub clock: Clock,
+}
+
+fn input(a: InputArgs) -> Input {
+    Input {
+        files: a.files,
+        max_input_bytes: a.max_input_bytes,
+    }
+}
+
+fn date_arg(flag: &str, text: &str) -> Result<NaiveDate, Error> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        Error::Usage(format!(
+            "`{flag}` expects a date like 2026-03-01, found `{text}`"
+        ))
+    })
+}
+
+impl Config {
+    /// # Errors
+    /// `Error::Usage` for values clap cannot check (dates, zones).
+    pub fn new(cli: Cli, clock: Clock) -> Result<Config, Error> {
+        let (input, action) = match cli.command {
+            Command::Build(BuildArgs {
+                input: i,
+                out,
+                check,
+                previous,
+                prune,
+                force,
+            }) => (
+                input(i),
+                Action::Build {
+                    out,
+                    check,
+                    previous,
+                    prune,
+                    force,
+                },
+            ),
+            Command::Print(PrintArgs {
+                input: i,
+                ritual,
+                person,
+                previous,
+            }) => (
+                input(i),
+                Action::Print {
+                    ritual,
+                    person,
+                    previous,
+                },
+            ),
+            Command::Check(CheckArgs { input: i, strict }) => (input(i), Action::Check { strict }),
+            Command::Agenda(AgendaArgs {
+                input: i,
+                from,
+                weeks,
+                to,
+                tz,
+                format,
+                person,
+            }) => {
+                let from = match from {
+                    Some(f) => date_arg("--from", &f)?,
+                    None => clock.today(),
+                };
+                let to = match (to, weeks) {
+                    (Some(t), _) => date_arg("--to", &t)?,
+                    (None, w) => from + chrono::Days::new(u64::from(w.unwrap_or(4)) * 7 - 1),
+                };
+                if to < from {
+                    return Err(Error::Usage(format!(
+                        "`--to` ({to}) is before `--from` ({from})"
+                    )));
+                }
+                let tz = tz
+                    .map(|z| {
+                        z.parse::<Tz>()
+                            .map_err(|_| Error::Usage(format!("unknown time zone `{z}`")))
+                    })
+                    .transpose()?;
+                let format = match format {
+                    AgendaFormat::Text => Format::Text,
+                    AgendaFormat::Json => Format::Json,
+                };
+                (
+                    input(i),
+                    Action::Agenda {
+                        from,
+                        to,
+                        tz,
+                        format,
+                        person,
+                    },
+                )
+            }
+        };
+        Ok(Config {
+            input,
+            action,
+            clock,
+        })
+    }
+}

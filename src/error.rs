@@ -1,0 +1,80 @@
+//! The errors that end a run, and their exit codes.
+
+use std::fmt;
+
+use crate::diagnostic::Diagnostic;
+use crate::output::OutputError;
+use crate::spec::{ReadError, Source};
+
+#[derive(Debug)]
+pub enum Error {
+    /// The spec could not be read (exit 2).
+    Read(ReadError),
+    /// The spec has errors (exit 2), rendered against its source.
+    Spec {
+        source: Box<Source>,
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// A command-line value is wrong (exit 2).
+    Usage(String),
+    /// Writing the output failed (exit 2); nothing was changed.
+    Output(OutputError),
+    /// Standard output or another stream failed.
+    Io(std::io::Error),
+}
+
+impl Error {
+    pub fn exit_code(&self) -> i32 {
+        2
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Read(e) => write!(f, "error: {e}"),
+            Error::Spec {
+                source,
+                diagnostics,
+            } => {
+                let color = crate::diagnostic::use_color();
+                for d in diagnostics {
+                    write!(
+                        f,
+                        "{}",
+                        crate::diagnostic::render(d, &source.name, &source.text, color)
+                    )?;
+                }
+                let n = diagnostics.iter().filter(|d| d.is_error()).count();
+                write!(
+                    f,
+                    "{} error{} in {}; nothing was written",
+                    n,
+                    if n == 1 { "" } else { "s" },
+                    source.name
+                )
+            }
+            Error::Usage(m) => write!(f, "error: {m}"),
+            Error::Output(e) => write!(f, "error: {e}"),
+            Error::Io(e) => write!(f, "error: {e}"),
+        }
+    }
+}
+
+impl From<ReadError> for Error {
+    fn from(e: ReadError) -> Self {
+        Error::Read(e)
+    }
+}
+
+impl From<OutputError> for Error {
+    fn from(e: OutputError) -> Self {
+        Error::Output(e)
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Io(e)
+    }
+}

@@ -1,0 +1,95 @@
+//! The recurrence expander: a ritual's occurrences, with exceptions,
+//! holidays, moves and rotation turns applied.
+//!
+//! Computed exceptions (holidays, presenters) apply up to the calendar's
+//! horizon only, exactly as the feed writes them, so that what `agenda`
+//! shows is what subscribers see. Explicit ones (`skip`, `moved`,
+//! `extra`) apply whatever their date.
+
+pub mod local_time;
+mod occurrence;
+mod slot;
+
+pub use occurrence::{Occurrence, Status};
+pub use slot::{Reason, Slot, SlotKind, SlotStatus};
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::holidays::{Country, HolidayTable};
+use crate::model::{Ritual, Spec};
+
+/// Shared, read-only tables for expanding every ritual of a spec.
+pub struct Expander<'a> {
+    pub spec: &'a Spec,
+    holidays: HashMap<Country, HolidayTable>,
+}
+
+impl<'a> Expander<'a> {
+    pub fn new(spec: &'a Spec) -> Self {
+        let first_year = spec
+            .rituals
+            .iter()
+            .map(|r| r.segments[0].dtstart.year())
+            .min()
+            .unwrap_or(spec.calendar.horizon.year());
+        let last_year = spec.calendar.horizon.year();
+        let mut holidays = HashMap::new();
+        for country in spec.rituals.iter().filter_map(|r| r.holidays) {
+            holidays
+                .entry(country)
+                .or_insert_with(|| HolidayTable::new(country, first_year, last_year));
+        }
+        Expander { spec, holidays }
+    }
+
+    pub fn holiday(
+        &self,
+        ritual: &Ritual,
+        date: NaiveDate,
+    ) -> Option<(&'static str, &'static str)> {
+        if date > self.spec.calendar.horizon {
+            return None;
+        }
+        self.holidays.get(&ritual.holidays?)?.get(date)
+    }
+
+    /// The holiday table of a country, when some ritual uses it.
+    pub fn holiday_table(&self, country: Country) -> Option<&HolidayTable> {
+        self.holidays.get(&country)
+    }
+
+    /// Every slot of ritual `index` whose original date is at most `until`,
+    /// in chronological order of their original dates.
+    pub fn slots(&self, index: usize, until: NaiveDate) -> Vec<Slot> {
+        slot::slots(self, &self.spec.rituals[index], until)
+    }
+
+    /// The occurrences of ritual `index` that start within `[from, to]`
+    /// (local dates of the ritual's zone), skipped ones included.
+    pub fn occurrences(&self, index: usize, from: NaiveDate, to: NaiveDate) -> Vec<Occurrence> {
+        let ritual = &self.spec.rituals[index];
+        // A move may bring an occurrence from any date into the window.
+        let latest_move = ritual.moved.iter().map(|m| m.date).max().unwrap_or(to);
+        self.slots(index, to.max(latest_move))
+            .into_iter()
+            .map(|s| Occurrence::new(self.spec, index, &s))
+            .filter(|o| o.start_date() >= from && o.start_date() <= to)
+            .collect()
+    }
+
+    /// The last date whose slot the feed must know about: the horizon, or
+    /// a later explicit exception.
+    pub fn plan_until(&self, ritual: &Ritual) -> NaiveDate {
+        let horizon = self.spec.calendar.horizon;
+        ritual
+            .skip
+            .iter()
+            .map(|s| s.date)
+            .chain(ritual.moved.iter().map(|m| m.date))
+            .chain(ritual.extra.iter().map(|e| e.date))
+            .chain(self.spec.calendar.closed.iter().copied())
+            .fold(horizon, NaiveDate::max)
+    }
+}

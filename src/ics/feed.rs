@@ -1,0 +1,264 @@
+//! Feeds: a VCALENDAR of some rituals' events, as bytes.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, Utc};
+use chrono_tz::Tz;
+
+use super::content_line::{ContentWriter, Value};
+use super::event::{self, EventSet};
+use super::stamp::PreviousFeeds;
+use super::vtimezone::ZoneInfo;
+use crate::expand::{Expander, Slot};
+use crate::model::{Language, PersonId, Spec};
+
+/// Facts about this build that are not in the spec.
+#[derive(Clone, Copy, Debug)]
+pub struct BuildInfo {
+    /// DTSTAMP of new and changed events: `SOURCE_DATE_EPOCH`, or the time
+    /// of the build.
+    pub now: DateTime<Utc>,
+}
+
+/// Which events a feed holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FeedKind {
+    /// Every ritual.
+    Team,
+    /// One ritual (all its segments).
+    Ritual(usize),
+    /// A person's rituals, with only their own rotation turns.
+    Person(PersonId),
+}
+
+/// Renders the feeds of one spec. Holds what is computed once per build
+/// (slots, time zones, previous stamps) so each feed is only serialization.
+pub struct Renderer<'a> {
+    pub spec: &'a Spec,
+    pub expander: &'a Expander<'a>,
+    slots: Vec<Vec<Slot>>,
+    zones: BTreeMap<&'static str, ZoneInfo>,
+    previous: &'a PreviousFeeds,
+    build: BuildInfo,
+}
+
+/// Years of VTIMEZONE data written after the horizon, for clients that
+/// ignore zone names and read only the embedded definition.
+const ZONE_YEARS_AHEAD: i32 = 10;
+
+impl<'a> Renderer<'a> {
+    pub fn new(expander: &'a Expander<'a>, previous: &'a PreviousFeeds, build: BuildInfo) -> Self {
+        let spec = expander.spec;
+        let slots: Vec<Vec<Slot>> = spec
+            .rituals
+            .iter()
+            .enumerate()
+            .map(|(i, r)| expander.slots(i, expander.plan_until(r)))
+            .collect();
+        let mut first_years: BTreeMap<&'static str, (Tz, i32)> = BTreeMap::new();
+        for r in &spec.rituals {
+            for s in r
+                .segments
+                .iter()
+                .filter(|s| matches!(s.schedule.when, crate::model::When::Timed { .. }))
+            {
+                let tz = s.schedule.timezone;
+                let e = first_years
+                    .entry(tz.name())
+                    .or_insert((tz, s.dtstart.year()));
+                e.1 = e.1.min(s.dtstart.year());
+            }
+        }
+        let last_year = spec.calendar.horizon.year().max(build.now.year()) + ZONE_YEARS_AHEAD;
+        let zones = first_years
+            .into_iter()
+            .map(|(name, (tz, first))| (name, ZoneInfo::new(tz, first, last_year)))
+            .collect();
+        Renderer {
+            spec,
+            expander,
+            slots,
+            zones,
+            previous,
+            build,
+        }
+    }
+
+    /// The planned slots of ritual `index` (for renderers of other formats).
+    pub fn slots(&self, index: usize) -> &[Slot] {
+        &self.slots[index]
+    }
+
+    /// The feed's bytes.
+    pub fn feed(&self, kind: FeedKind) -> Vec<u8> {
+        let cal = &self.spec.calendar;
+        let mut sets: Vec<EventSet> = Vec::new();
+        for (i, ritual) in self.spec.rituals.iter().enumerate() {
+            let person = match kind {
+                FeedKind::Team => None,
+                FeedKind::Ritual(r) if r == i => None,
+                FeedKind::Ritual(_) => continue,
+                FeedKind::Person(p)
+                    if ritual.attendees.includes(p)
+                        || ritual.rotation.as_ref().is_some_and(|rot| {
+                            rot.orders.iter().any(|o| o.people.contains(&p))
+                        }) =>
+                {
+                    Some(p)
+                }
+                FeedKind::Person(_) => continue,
+            };
+            for k in 0..ritual.segments.len() {
+                if let Some(set) = event::plan(self.spec, i, k, &self.slots[i], person) {
+                    sets.push(set);
+                }
+            }
+        }
+        let mut w = ContentWriter::with_capacity(4096 + sets.len() * 1024);
+        w.begin("VCALENDAR");
+        w.property("VERSION", &[], Value::Raw("2.0"));
+        let prodid = format!(
+            "-//rituals//rituals {}//{}",
+            env!("CARGO_PKG_VERSION"),
+            cal.language.code().to_uppercase()
+        );
+        w.property("PRODID", &[], Value::Text(&prodid));
+        w.property("CALSCALE", &[], Value::Raw("GREGORIAN"));
+        w.property("METHOD", &[], Value::Raw("PUBLISH"));
+        let name = self.feed_name(kind);
+        w.property("NAME", &[], Value::Text(&name));
+        w.property("X-WR-CALNAME", &[], Value::Text(&name));
+        if let Some(d) = &cal.description {
+            w.property("DESCRIPTION", &[], Value::Text(d));
+            w.property("X-WR-CALDESC", &[], Value::Text(d));
+        }
+        w.property("X-WR-TIMEZONE", &[], Value::Raw(cal.timezone.name()));
+        let refresh = duration_value(cal.refresh_secs);
+        w.property(
+            "REFRESH-INTERVAL",
+            &[("VALUE", "DURATION")],
+            Value::Raw(&refresh),
+        );
+        w.property("X-PUBLISHED-TTL", &[], Value::Raw(&refresh));
+        if let Some(base) = &cal.url {
+            let url = format!("{}{}", base_with_slash(base), self.file_name(kind));
+            w.property("URL", &[("VALUE", "URI")], Value::Raw(&url));
+            w.property("SOURCE", &[("VALUE", "URI")], Value::Raw(&url));
+        }
+        let mut used: Vec<&str> = sets.iter().filter_map(|s| s.tzid).collect();
+        used.sort_unstable();
+        used.dedup();
+        for name in used {
+            if let Some(zone) = self.zones.get(name) {
+                zone.write(&mut w);
+            }
+        }
+        let mut scratch = ContentWriter::new();
+        for set in &sets {
+            // Render once with a neutral stamp to compare with the
+            // previous feed, then for real with the stamp that decides.
+            scratch = ContentWriter::with_capacity(scratch.into_bytes().capacity());
+            let neutral = super::stamp::Stamp {
+                dtstamp: String::new(),
+                last_modified: String::new(),
+                sequence: 0,
+            };
+            event::write(self.spec, set, &neutral, &mut scratch);
+            let text = std::str::from_utf8(scratch.as_bytes()).unwrap_or_default();
+            let stamp = self.previous.stamp_for(&set.uid, text, self.build.now);
+            event::write(self.spec, set, &stamp, &mut w);
+        }
+        w.end("VCALENDAR");
+        w.into_bytes()
+    }
+
+    /// `rituals.ics`, `<ritual-id>.ics` or `people/<person-id>.ics`.
+    pub fn file_name(&self, kind: FeedKind) -> String {
+        match kind {
+            FeedKind::Team => "rituals.ics".to_owned(),
+            FeedKind::Ritual(i) => format!("{}.ics", self.spec.rituals[i].id),
+            FeedKind::Person(p) => format!("people/{}.ics", self.spec.people[p].id),
+        }
+    }
+
+    fn feed_name(&self, kind: FeedKind) -> String {
+        let cal = &self.spec.calendar;
+        match kind {
+            FeedKind::Team => cal.name.clone(),
+            FeedKind::Ritual(i) => {
+                format!(
+                    "{} — {}",
+                    cal.name, self.spec.rituals[i].segments[0].details.title
+                )
+            }
+            FeedKind::Person(p) => format!("{} — {}", cal.name, self.spec.people[p].name),
+        }
+    }
+
+    /// Every feed of the build: the team feed, one per ritual, one per person.
+    pub fn kinds(&self) -> Vec<FeedKind> {
+        std::iter::once(FeedKind::Team)
+            .chain((0..self.spec.rituals.len()).map(FeedKind::Ritual))
+            .chain((0..self.spec.people.len()).map(FeedKind::Person))
+            .collect()
+    }
+}
+
+pub(crate) fn base_with_slash(base: &str) -> String {
+    if base.ends_with('/') {
+        base.to_owned()
+    } else {
+        format!("{base}/")
+    }
+}
+
+/// An RFC 5545 §3.3.6 DURATION from seconds: `PT12H`, `P1D`, `PT1H30M`.
+pub fn duration_value(secs: u64) -> String {
+    if secs > 0 && secs % (7 * 86400) == 0 {
+        return format!("P{}W", secs / (7 * 86400));
+    }
+    let (d, rest) = (secs / 86400, secs % 86400);
+    let (h, m, s) = (rest / 3600, rest % 3600 / 60, rest % 60);
+    let mut out = String::from("P");
+    if d > 0 {
+        out.push_str(&format!("{d}D"));
+    }
+    if rest > 0 || d == 0 {
+        out.push('T');
+        if h > 0 {
+            out.push_str(&format!("{h}H"));
+        }
+        if m > 0 {
+            out.push_str(&format!("{m}M"));
+        }
+        if s > 0 || (h == 0 && m == 0) {
+            out.push_str(&format!("{s}S"));
+        }
+    }
+    out
+}
+
+impl Language {
+    /// "Presenter: Alice" in the calendar's language.
+    pub fn presenter_line(self, name: &str) -> String {
+        match self {
+            Language::Fr => format!("Présentation : {name}"),
+            Language::En => format!("Presenter: {name}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::duration_value;
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration_value(12 * 3600), "PT12H");
+        assert_eq!(duration_value(86400), "P1D");
+        assert_eq!(duration_value(7 * 86400), "P1W");
+        assert_eq!(duration_value(5400), "PT1H30M");
+        assert_eq!(duration_value(90000), "P1DT1H");
+        assert_eq!(duration_value(0), "PT0S");
+    }
+}

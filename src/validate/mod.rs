@@ -1,0 +1,388 @@
+//! Raw serde model → validated `model::Spec`. Parse, don't validate: every
+//! check on the spec's values happens here, once, and reports *all*
+//! problems found, each with its location and field path.
+
+mod every;
+mod ritual;
+mod values;
+
+pub use every::EXPECTED as EVERY_EXPECTED;
+
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use chrono_tz::Tz;
+use serde_saphyr::Spanned;
+
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::holidays::Country;
+use crate::model::{Calendar, Holidays, Language, Loc, Person, Spec};
+use crate::spec::raw::{RawCalendar, RawPerson, RawSpec};
+
+/// What validation needs from outside the spec.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    /// The build date (`SOURCE_DATE_EPOCH`, or today): the default horizon
+    /// is 31 December of the following year.
+    pub build_date: NaiveDate,
+}
+
+/// Validates a parsed spec.
+///
+/// # Errors
+/// Every error-level `Diagnostic` found (unknown zone, bad `every`, bad
+/// time, unknown person, duplicate id, …), in source order.
+pub fn validate(raw: &RawSpec, ctx: &Context) -> Result<Spec, Vec<Diagnostic>> {
+    let mut v = Validator { diags: Vec::new() };
+    let calendar = v.calendar(&raw.calendar, ctx);
+    let people = v.people(&raw.people);
+    let mut rituals = Vec::new();
+    let mut seen: Vec<(&str, Loc)> = Vec::new();
+    for (i, r) in raw.rituals.iter().enumerate() {
+        let id = &r.value.id;
+        if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id.value.as_str()) {
+            v.error(
+                format!(
+                    "ritual id `{}` is already used at line {}",
+                    id.value, first.line
+                ),
+                id,
+                format!("rituals[{i}].id"),
+            );
+        }
+        seen.push((&id.value, loc(id)));
+        if let Some(cal) = &calendar
+            && let Some(ritual) = v.ritual(i, &r.value, cal, &people)
+        {
+            rituals.push(ritual);
+        }
+    }
+    if raw.rituals.is_empty() {
+        v.diags.push(
+            Diagnostic::error(
+                "the spec has no rituals: expected a `rituals:` list",
+                None,
+                "rituals",
+            )
+            .hint("add at least one ritual with `id`, `title`, `every` and `time`"),
+        );
+    }
+    match calendar {
+        Some(calendar) if v.diags.iter().all(|d| !d.is_error()) => Ok(Spec {
+            calendar,
+            people: people.into_iter().map(|(p, _)| p).collect(),
+            rituals,
+        }),
+        _ => Err(v.diags),
+    }
+}
+
+pub(crate) fn loc<T>(s: &Spanned<T>) -> Loc {
+    Loc {
+        line: s.referenced.line() as u32,
+        column: s.referenced.column() as u32,
+        len: s.referenced.span().len() as u32,
+    }
+}
+
+pub(crate) struct Validator {
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Validator {
+    pub fn error<T>(
+        &mut self,
+        message: impl Into<String>,
+        at: &Spanned<T>,
+        path: impl Into<String>,
+    ) {
+        self.diags
+            .push(Diagnostic::error(message, Some(loc(at)), path));
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    /// Runs a value parser, recording its error at the value's location.
+    pub fn parse<T, U>(
+        &mut self,
+        at: &Spanned<T>,
+        path: impl Into<String>,
+        f: impl FnOnce(&T) -> Result<U, String>,
+    ) -> Option<U> {
+        match f(&at.value) {
+            Ok(v) => Some(v),
+            Err(message) => {
+                self.error(message, at, path);
+                None
+            }
+        }
+    }
+
+    pub fn timezone(&mut self, at: &Spanned<String>, path: String) -> Option<Tz> {
+        match Tz::from_str(at.value.trim()) {
+            Ok(tz) => Some(tz),
+            Err(_) => {
+                let names = chrono_tz::TZ_VARIANTS.iter().map(|t| t.name());
+                let mut d = Diagnostic::error(
+                    format!(
+                        "unknown time zone `{}`: expected an IANA name like `Europe/Paris`",
+                        at.value
+                    ),
+                    Some(loc(at)),
+                    path,
+                );
+                if let Some(best) = did_you_mean(&at.value, names) {
+                    d = d.hint(format!("did you mean `{best}`?"));
+                }
+                self.push(d);
+                None
+            }
+        }
+    }
+
+    pub fn holidays(&mut self, at: &Spanned<String>, path: String) -> Option<Holidays> {
+        let text = at.value.trim();
+        if text.eq_ignore_ascii_case("none") {
+            return Some(None);
+        }
+        match Country::from_code(text) {
+            Some(c) => Some(Some(c)),
+            None => {
+                let codes: Vec<&str> = Country::ALL.iter().map(|c| c.code()).collect();
+                self.push(
+                    Diagnostic::error(
+                        format!("unknown holiday country `{text}`: expected {} or `none`", codes.join(", ")),
+                        Some(loc(at)),
+                        path,
+                    )
+                    .hint("a country is one table entry in src/holidays.rs; list closed days in `calendar.closed`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Single-line text: control characters would let spec text forge
+    /// content lines in some parsers, so they are refused outright.
+    pub fn line_text(&mut self, at: &Spanned<String>, path: impl Into<String>) -> String {
+        if at.value.chars().any(char::is_control) {
+            self.error(
+                "expected a single line of text without control characters",
+                at,
+                path,
+            );
+        } else if at.value.trim().is_empty() {
+            self.error("expected some text, found an empty value", at, path);
+        }
+        at.value.trim().to_owned()
+    }
+
+    /// Multi-line text: newlines are kept (escaped in the output); other
+    /// control characters are refused.
+    pub fn long_text(&mut self, at: &Spanned<String>, path: impl Into<String>) -> String {
+        if at
+            .value
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+        {
+            self.error(
+                "text may not contain control characters other than newlines and tabs",
+                at,
+                path,
+            );
+        }
+        at.value.trim_end().to_owned()
+    }
+
+    pub fn url(&mut self, at: &Spanned<String>, path: impl Into<String>) -> Option<String> {
+        let u = at.value.trim();
+        let scheme_ok = ["http://", "https://", "irc://", "ircs://", "mailto:"]
+            .iter()
+            .any(|s| u.len() > s.len() && u[..s.len()].eq_ignore_ascii_case(s));
+        if !scheme_ok
+            || u.chars()
+                .any(|c| c.is_control() || c.is_whitespace() || c == '"')
+        {
+            self.error(
+                format!("expected an absolute `http`, `https`, `irc`, `ircs` or `mailto` URL without spaces, found `{}`", at.value),
+                at,
+                path,
+            );
+            return None;
+        }
+        Some(u.to_owned())
+    }
+
+    pub fn id(&mut self, at: &Spanned<String>, path: impl Into<String>) -> String {
+        let id = at.value.as_str();
+        let ok = (1..=64).contains(&id.len())
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !id.starts_with('-');
+        if !ok {
+            self.error(
+                format!("invalid id `{id}`: expected 1 to 64 characters among a-z, 0-9 and `-`, not starting with `-`"),
+                at,
+                path,
+            );
+        }
+        id.to_owned()
+    }
+
+    fn calendar(&mut self, raw: &Spanned<RawCalendar>, ctx: &Context) -> Option<Calendar> {
+        let c = &raw.value;
+        let name = self.line_text(&c.name, "calendar.name");
+        let description = c
+            .description
+            .as_ref()
+            .map(|d| self.long_text(d, "calendar.description"));
+        let timezone = self.timezone(&c.timezone, "calendar.timezone".into());
+        let domain = c.domain.value.trim().to_lowercase();
+        let domain_ok = !domain.is_empty()
+            && domain.len() <= 253
+            && domain.split('.').all(|l| {
+                !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            });
+        if !domain_ok {
+            self.error(
+                format!(
+                    "invalid domain `{}`: expected a DNS name like `example.org`",
+                    c.domain.value
+                ),
+                &c.domain,
+                "calendar.domain",
+            );
+        }
+        let refresh_secs = match &c.refresh {
+            None => 12 * 3600,
+            Some(r) => self
+                .parse(r, "calendar.refresh", |t| values::duration(t))
+                .map_or(12 * 3600, |d| d.num_seconds().max(60) as u64),
+        };
+        let url = c.url.as_ref().and_then(|u| self.url(u, "calendar.url"));
+        let language = match &c.language {
+            None => Language::Fr,
+            Some(l) => match l.value.trim() {
+                "fr" => Language::Fr,
+                "en" => Language::En,
+                other => {
+                    self.error(
+                        format!("unknown language `{other}`: expected `fr` or `en`"),
+                        l,
+                        "calendar.language",
+                    );
+                    Language::Fr
+                }
+            },
+        };
+        let holidays = match &c.holidays {
+            None => None,
+            Some(h) => self.holidays(h, "calendar.holidays".into()).flatten(),
+        };
+        let closed = c
+            .closed
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                self.parse(d, format!("calendar.closed[{i}]"), |t| values::date(t))
+            })
+            .collect();
+        let default_horizon = NaiveDate::from_ymd_opt(ctx.build_date.year() + 1, 12, 31);
+        let horizon = match &c.horizon {
+            None => default_horizon,
+            Some(h) => self.parse(h, "calendar.horizon", |t| values::date(t)),
+        };
+        let since = c
+            .since
+            .as_ref()
+            .and_then(|s| self.parse(s, "calendar.since", |t| values::date(t)));
+        let slug = slug(&name);
+        Some(Calendar {
+            name,
+            description,
+            timezone: timezone?,
+            domain,
+            refresh_secs,
+            url,
+            language,
+            holidays,
+            closed,
+            horizon: horizon?,
+            since,
+            slug,
+        })
+    }
+
+    fn people(&mut self, raw: &[Spanned<RawPerson>]) -> Vec<(Person, Loc)> {
+        let mut people: Vec<(Person, Loc)> = Vec::new();
+        for (i, p) in raw.iter().enumerate() {
+            let p = &p.value;
+            let id = self.id(&p.id, format!("people[{i}].id"));
+            if let Some((_, first)) = people.iter().find(|(q, _)| q.id == id) {
+                self.error(
+                    format!("person id `{id}` is already used at line {}", first.line),
+                    &p.id,
+                    format!("people[{i}].id"),
+                );
+            }
+            let name = self.line_text(&p.name, format!("people[{i}].name"));
+            let email = p.email.as_ref().map(|e| {
+                let t = e.value.trim();
+                let ok = t.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.'))
+                    && !t.chars().any(|c| c.is_control() || c.is_whitespace() || "\"<>,;:".contains(c));
+                if !ok {
+                    self.error(
+                        format!("invalid e-mail address `{t}`: expected something like `name@example.org`"),
+                        e,
+                        format!("people[{i}].email"),
+                    );
+                }
+                t.to_owned()
+            });
+            people.push((Person { id, name, email }, loc(&p.id)));
+        }
+        people
+    }
+}
+
+/// A file and folder name derived from the calendar's name.
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "calendar".to_owned()
+    } else {
+        out.chars().take(64).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            super::slug("Rituels du pôle logiciels libres"),
+            "rituels-du-pole-logiciels-libres"
+        );
+        assert_eq!(super::slug("!!!"), "calendar");
+    }
+}

@@ -1,0 +1,592 @@
+use chrono::{NaiveDate, TimeDelta};
+use serde_saphyr::Spanned;
+
+use super::every::{self, EXPECTED};
+use super::{Validator, loc, values};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::model::{
+    Attendees, Calendar, Details, Extra, Loc, Move, Person, PersonId, Ritual, Rotation,
+    RotationOrder, Schedule, Segment, Skip, Span, When,
+};
+use crate::spec::raw::{OneOrMany, RawChange, RawRitual};
+
+impl Validator {
+    pub(super) fn ritual(
+        &mut self,
+        i: usize,
+        r: &RawRitual,
+        cal: &Calendar,
+        people: &[(Person, Loc)],
+    ) -> Option<Ritual> {
+        let p = |f: &str| format!("rituals[{i}].{f}");
+        let errors_before = self.diags.iter().filter(|d| d.is_error()).count();
+        let id = self.id(&r.id, p("id"));
+
+        // The first segment's schedule and details, from the ritual's fields.
+        let rule = self.every(&r.every, p("every"));
+        let duration = r
+            .duration
+            .as_ref()
+            .and_then(|d| self.parse(d, p("duration"), |t| values::duration(t)));
+        let when = self.parse(&r.time, p("time"), |t| values::when(t, duration));
+        if let Some(When::Timed { duration, .. }) = when {
+            self.check_duration(duration, r.duration.as_ref().unwrap_or(&r.time), p("time"));
+        }
+        let timezone = match &r.timezone {
+            Some(tz) => self.timezone(tz, p("timezone")),
+            None => Some(cal.timezone),
+        };
+        let details = Details {
+            title: self.line_text(&r.title, p("title")),
+            description: r
+                .description
+                .as_ref()
+                .map(|d| self.long_text(d, p("description"))),
+            location: r
+                .location
+                .as_ref()
+                .map(|l| self.line_text(l, p("location"))),
+            url: r.url.as_ref().and_then(|u| self.url(u, p("url"))),
+            busy: r.busy.as_ref().is_none_or(|b| b.value),
+            remind: self.reminders(&r.remind, &p("remind")),
+        };
+        let since = match &r.since {
+            Some(s) => self.parse(s, p("since"), |t| values::date(t)),
+            None => {
+                if cal.since.is_none() {
+                    self.error(
+                        "this ritual has no start date: set `since` here or in `calendar`",
+                        &r.id,
+                        p("since"),
+                    );
+                }
+                cal.since
+            }
+        };
+        let until = r
+            .until
+            .as_ref()
+            .and_then(|u| self.parse(u, p("until"), |t| values::date(t)));
+        if let (Some(since), Some(until), Some(u)) = (since, until, &r.until)
+            && until < since
+        {
+            self.error(
+                format!("`until` ({until}) is before `since` ({since})"),
+                u,
+                p("until"),
+            );
+        }
+        if let (Some(c), Some(_)) = (&r.count, &r.until) {
+            self.error(
+                "`count` and `until` cannot both be set: keep one",
+                c,
+                p("count"),
+            );
+        }
+        if let Some(c) = &r.count {
+            if c.value == 0 {
+                self.error("`count` must be at least 1", c, p("count"));
+            }
+            if !r.changes.is_empty() {
+                self.error(
+                    "`count` cannot be combined with `changes`: use `until`",
+                    c,
+                    p("count"),
+                );
+            }
+        }
+        let holidays = match &r.holidays {
+            Some(h) => self.holidays(h, p("holidays")).unwrap_or(cal.holidays),
+            None => cal.holidays,
+        };
+        let categories = r
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(k, c)| self.line_text(c, p(&format!("categories[{k}]"))))
+            .collect();
+        let organizer = r
+            .organizer
+            .as_ref()
+            .and_then(|o| self.person(o, people, p("organizer")));
+        let attendees = match &r.attendees {
+            None => Attendees::Unspecified,
+            Some(a) => match &a.value {
+                OneOrMany::One(s) if s.trim() == "all" => Attendees::All,
+                _ => {
+                    let ids = self.person_list(a, people, p("attendees"));
+                    Attendees::Some(ids)
+                }
+            },
+        };
+
+        let (Some(rule), Some(when), Some(timezone), Some(since)) = (rule, when, timezone, since)
+        else {
+            return None;
+        };
+        let mut segments = vec![Segment {
+            uid: format!("{id}@{}", cal.domain),
+            span: Span {
+                from: since,
+                to: None,
+            },
+            dtstart: since,
+            schedule: Schedule {
+                rule,
+                when,
+                timezone,
+            },
+            details,
+        }];
+        let mut last_from = since;
+        for (k, change) in r.changes.iter().enumerate() {
+            let path = p(&format!("changes[{k}]"));
+            let Some(from) = self.parse(&change.value.from, format!("{path}.from"), |t| {
+                values::date(t)
+            }) else {
+                continue;
+            };
+            if from <= last_from {
+                self.error(
+                    format!("`from` ({from}) must be after the previous start ({last_from}): list changes in date order"),
+                    &change.value.from,
+                    format!("{path}.from"),
+                );
+                continue;
+            }
+            last_from = from;
+            let prev = segments.last().expect("at least one segment");
+            if let Some(next) = self.change(&change.value, prev, &path) {
+                let seg = Segment {
+                    uid: format!("{id}.{}@{}", from.format("%Y%m%d"), cal.domain),
+                    span: Span { from, to: None },
+                    dtstart: from,
+                    schedule: next.0,
+                    details: next.1,
+                };
+                segments.last_mut().expect("at least one segment").span.to = Some(from);
+                segments.push(seg);
+            }
+        }
+        if let Some(until) = until {
+            let last = segments.last_mut().expect("at least one segment");
+            last.span.to = Some(
+                last.span
+                    .to
+                    .map_or(until, |t| t.min(until))
+                    .succ_opt()
+                    .unwrap_or(until),
+            );
+        }
+        // DTSTART must be an occurrence of the rule (RFC 5545 §3.8.5.3: a
+        // DTSTART off the rule is an extra occurrence in most clients).
+        for (k, seg) in segments.iter_mut().enumerate() {
+            seg.dtstart = seg.schedule.rule.first_on_or_after(seg.span.from);
+            if !seg.span.contains(seg.dtstart) {
+                let at = if k == 0 {
+                    loc(r.since.as_ref().unwrap_or(&r.id))
+                } else {
+                    loc(&r.changes[k - 1].value.from)
+                };
+                self.push(Diagnostic::error(
+                    format!(
+                        "this schedule has no occurrence between {} and {}",
+                        seg.span.from,
+                        seg.span
+                            .to
+                            .and_then(|t| t.pred_opt())
+                            .unwrap_or(seg.span.from)
+                    ),
+                    Some(at),
+                    if k == 0 {
+                        p("every")
+                    } else {
+                        p(&format!("changes[{}].from", k - 1))
+                    },
+                ));
+            }
+        }
+        let count = r.count.as_ref().map(|c| c.value);
+        if let Some(n) = count.filter(|n| *n > 0) {
+            let seg = &mut segments[0];
+            let mut last = seg.dtstart;
+            for _ in 1..n {
+                match seg.schedule.rule.next_after(seg.dtstart, last) {
+                    Some(d) => last = d,
+                    None => break,
+                }
+            }
+            seg.span.to = last.succ_opt();
+        }
+        let rotation = r.rotation.as_ref().and_then(|rot| {
+            let path = p("rotation");
+            let first =
+                self.person_list_items(&rot.value.people, people, &format!("{path}.people"));
+            let from = match &rot.value.since {
+                Some(s) => self.parse(s, format!("{path}.since"), |t| values::date(t))?,
+                None => since,
+            };
+            let mut orders = vec![RotationOrder {
+                from,
+                people: first,
+            }];
+            for (k, c) in rot.value.changes.iter().enumerate() {
+                let cp = format!("{path}.changes[{k}]");
+                let Some(from) =
+                    self.parse(&c.value.from, format!("{cp}.from"), |t| values::date(t))
+                else {
+                    continue;
+                };
+                if from <= orders.last().expect("one order").from {
+                    self.error(
+                        "rotation changes must be in date order, after the rotation's start",
+                        &c.value.from,
+                        format!("{cp}.from"),
+                    );
+                }
+                let list = self.person_list_items(&c.value.people, people, &format!("{cp}.people"));
+                orders.push(RotationOrder { from, people: list });
+            }
+            if orders.iter().any(|o| o.people.is_empty()) {
+                self.error("a rotation needs at least one person", rot, path);
+                return None;
+            }
+            Some(Rotation { orders })
+        });
+
+        let mut ritual = Ritual {
+            id,
+            segments,
+            count,
+            skip: Vec::new(),
+            extra: Vec::new(),
+            moved: Vec::new(),
+            holidays,
+            categories,
+            organizer,
+            attendees,
+            rotation,
+            loc: loc(&r.id),
+        };
+        self.exceptions(i, r, &mut ritual);
+        let errors_after = self.diags.iter().filter(|d| d.is_error()).count();
+        (errors_after == errors_before).then_some(ritual)
+    }
+
+    fn every(&mut self, at: &Spanned<OneOrMany>, path: String) -> Option<crate::model::Rule> {
+        let items: Vec<&str> = match &at.value {
+            OneOrMany::One(s) => vec![s.as_str()],
+            OneOrMany::Many(v) => v.iter().map(String::as_str).collect(),
+        };
+        match every::parse(&items) {
+            Ok(rule) => Some(rule),
+            Err(e) => {
+                let mut d = Diagnostic::error(e.message, Some(loc(at)), path);
+                if let Some(h) = e.hint {
+                    d = d.hint(h);
+                }
+                if d.message == EXPECTED && d.hints.is_empty() {
+                    d = d.hint("examples: `monday`, `monday, friday`, `weekday`, `2 weeks on tuesday`, `last friday of the month`");
+                }
+                self.push(d);
+                None
+            }
+        }
+    }
+
+    fn check_duration<T>(&mut self, duration: TimeDelta, at: &Spanned<T>, path: String) {
+        if duration <= TimeDelta::zero() || duration > TimeDelta::hours(24) {
+            self.error(
+                "a ritual must last more than 0 minutes and at most 24 hours",
+                at,
+                path,
+            );
+        }
+    }
+
+    fn reminders(&mut self, raw: &[Spanned<String>], path: &str) -> Vec<TimeDelta> {
+        raw.iter()
+            .enumerate()
+            .filter_map(|(k, r)| self.parse(r, format!("{path}[{k}]"), |t| values::duration(t)))
+            .collect()
+    }
+
+    /// A change's schedule and details: the previous segment's, with the
+    /// fields the change sets replaced.
+    fn change(&mut self, c: &RawChange, prev: &Segment, path: &str) -> Option<(Schedule, Details)> {
+        let p = |f: &str| format!("{path}.{f}");
+        let mut schedule = prev.schedule.clone();
+        let mut details = prev.details.clone();
+        if let Some(e) = &c.every {
+            schedule.rule = self.every(e, p("every"))?;
+        }
+        let duration = c
+            .duration
+            .as_ref()
+            .and_then(|d| self.parse(d, p("duration"), |t| values::duration(t)));
+        match (&c.time, duration) {
+            (Some(t), _) => {
+                let fallback = match prev.schedule.when {
+                    When::Timed { duration, .. } => Some(duration),
+                    When::AllDay => None,
+                };
+                schedule.when =
+                    self.parse(t, p("time"), |t| values::when(t, duration.or(fallback)))?;
+            }
+            (None, Some(d)) => match &mut schedule.when {
+                When::Timed { duration, .. } => *duration = d,
+                When::AllDay => {
+                    self.error(
+                        "`duration` does not apply to an all-day ritual",
+                        c.duration.as_ref()?,
+                        p("duration"),
+                    );
+                }
+            },
+            (None, None) => {}
+        }
+        if let When::Timed { duration, .. } = schedule.when
+            && let Some(at) = c.time.as_ref()
+        {
+            self.check_duration(duration, at, p("time"));
+        }
+        if let Some(tz) = &c.timezone {
+            schedule.timezone = self.timezone(tz, p("timezone"))?;
+        }
+        if let Some(t) = &c.title {
+            details.title = self.line_text(t, p("title"));
+        }
+        if let Some(d) = &c.description {
+            details.description = Some(self.long_text(d, p("description")));
+        }
+        if let Some(l) = &c.location {
+            details.location = Some(self.line_text(l, p("location")));
+        }
+        if let Some(u) = &c.url {
+            details.url = self.url(u, p("url"));
+        }
+        if let Some(b) = &c.busy {
+            details.busy = b.value;
+        }
+        if let Some(r) = &c.remind {
+            details.remind = self.reminders(r, &p("remind"));
+        }
+        Some((schedule, details))
+    }
+
+    fn person(
+        &mut self,
+        at: &Spanned<String>,
+        people: &[(Person, Loc)],
+        path: String,
+    ) -> Option<PersonId> {
+        let id = at.value.trim();
+        match people.iter().position(|(p, _)| p.id == id) {
+            Some(i) => Some(i),
+            None => {
+                let mut d = Diagnostic::error(
+                    format!("unknown person `{id}`: expected an id from the `people` list"),
+                    Some(loc(at)),
+                    path,
+                );
+                if let Some(best) = did_you_mean(id, people.iter().map(|(p, _)| p.id.as_str())) {
+                    d = d.hint(format!("did you mean `{best}`?"));
+                } else if people.is_empty() {
+                    d = d.hint(
+                        "add a top-level `people:` list with `id` and `name` for each person",
+                    );
+                }
+                self.push(d);
+                None
+            }
+        }
+    }
+
+    fn person_list(
+        &mut self,
+        at: &Spanned<OneOrMany>,
+        people: &[(Person, Loc)],
+        path: String,
+    ) -> Vec<PersonId> {
+        let names: Vec<&str> = match &at.value {
+            OneOrMany::One(s) => s.split(',').map(str::trim).collect(),
+            OneOrMany::Many(v) => v.iter().map(String::as_str).collect(),
+        };
+        let mut ids = Vec::new();
+        for (k, name) in names.into_iter().enumerate() {
+            let fake = Spanned {
+                value: name.to_owned(),
+                referenced: at.referenced,
+                defined: at.defined,
+            };
+            if let Some(id) = self.person(&fake, people, format!("{path}[{k}]")) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
+    fn person_list_items(
+        &mut self,
+        items: &[Spanned<String>],
+        people: &[(Person, Loc)],
+        path: &str,
+    ) -> Vec<PersonId> {
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(k, item)| self.person(item, people, format!("{path}[{k}]")))
+            .collect()
+    }
+
+    fn exceptions(&mut self, i: usize, r: &RawRitual, ritual: &mut Ritual) {
+        let p = |f: &str| format!("rituals[{i}].{f}");
+        for (k, s) in r.skip.iter().enumerate() {
+            let Some(date) = self.parse(s, p(&format!("skip[{k}]")), |t| values::date(t)) else {
+                continue;
+            };
+            if ritual.segment_of(date).is_none() {
+                self.push(not_an_occurrence(
+                    ritual,
+                    date,
+                    Some(loc(s)),
+                    p(&format!("skip[{k}]")),
+                    "skip",
+                ));
+                continue;
+            }
+            ritual.skip.push(Skip { date, loc: loc(s) });
+        }
+        for (k, e) in r.extra.iter().enumerate() {
+            let path = p(&format!("extra[{k}]"));
+            let Some((date, at)) = self.parse(e, path.clone(), |t| values::date_and_time(t)) else {
+                continue;
+            };
+            if ritual.segment_of(date).is_some()
+                && ritual.skip.iter().all(|s| s.date != date)
+                && at.is_none()
+            {
+                self.error(
+                    format!("{date} is already an occurrence of this ritual: an `extra` would duplicate it"),
+                    e,
+                    path,
+                );
+                continue;
+            }
+            ritual.extra.push(Extra {
+                date,
+                at,
+                loc: loc(e),
+            });
+        }
+        for (k, m) in r.moved.iter().enumerate() {
+            let path = p(&format!("moved[{k}]"));
+            let Some(date) = self.parse(&m.value.date, format!("{path}.date"), |t| values::date(t))
+            else {
+                continue;
+            };
+            let Some((to, duration)) = self.parse(&m.value.to, format!("{path}.to"), |t| {
+                values::moved_target(t)
+            }) else {
+                continue;
+            };
+            if ritual.segment_of(date).is_none() {
+                self.push(not_an_occurrence(
+                    ritual,
+                    date,
+                    Some(loc(&m.value.date)),
+                    format!("{path}.date"),
+                    "move",
+                ));
+                continue;
+            }
+            if ritual.skip.iter().any(|s| s.date == date) {
+                self.error(
+                    format!("{date} is both skipped and moved: keep one"),
+                    &m.value.date,
+                    format!("{path}.date"),
+                );
+                continue;
+            }
+            if ritual.moved.iter().any(|x| x.date == date) {
+                self.error(
+                    format!("{date} is moved twice"),
+                    &m.value.date,
+                    format!("{path}.date"),
+                );
+                continue;
+            }
+            if to.date() != date
+                && let Some(seg) = ritual.segment_of(to.date())
+                && !ritual.skip.iter().any(|s| s.date == to.date())
+            {
+                let seg = &ritual.segments[seg];
+                let start = match seg.schedule.when {
+                    When::Timed { start, duration } => Some((start, duration)),
+                    When::AllDay => None,
+                };
+                let len = duration.unwrap_or_else(|| start.map_or(TimeDelta::days(1), |s| s.1));
+                let collides = start.is_none_or(|(s, d)| {
+                    let a = to.date().and_time(s);
+                    to < a + d && a < to + len
+                });
+                if collides {
+                    self.error(
+                        format!(
+                            "moving {date} to {} collides with this ritual's own occurrence on {}",
+                            to.format("%Y-%m-%d %H:%M"),
+                            to.date()
+                        ),
+                        &m.value.to,
+                        format!("{path}.to"),
+                    );
+                    continue;
+                }
+            }
+            ritual.moved.push(Move {
+                date,
+                to,
+                duration,
+                loc: loc(&m.value.date),
+            });
+        }
+    }
+}
+
+fn not_an_occurrence(
+    ritual: &Ritual,
+    date: NaiveDate,
+    at: Option<Loc>,
+    path: String,
+    what: &str,
+) -> Diagnostic {
+    let mut d = Diagnostic::error(
+        format!("cannot {what} {date}: it is not an occurrence of this ritual"),
+        at,
+        path,
+    );
+    // Point at the nearest real occurrences: the likeliest intended dates.
+    if let Some(seg) = ritual
+        .segments
+        .iter()
+        .find(|s| s.span.contains(date))
+        .or(ritual.segments.last())
+    {
+        let rule = &seg.schedule.rule;
+        let before = (1..=62)
+            .filter_map(|n| date.checked_sub_days(chrono::Days::new(n)))
+            .find(|d| seg.span.contains(*d) && rule.matches(seg.dtstart, *d));
+        let after = (1..=62)
+            .filter_map(|n| date.checked_add_days(chrono::Days::new(n)))
+            .find(|d| seg.span.contains(*d) && rule.matches(seg.dtstart, *d));
+        let near: Vec<String> = [before, after]
+            .into_iter()
+            .flatten()
+            .map(|d| format!("{} ({})", d, d.format("%A").to_string().to_lowercase()))
+            .collect();
+        if !near.is_empty() {
+            d = d.hint(format!("nearest occurrences: {}", near.join(", ")));
+        }
+    }
+    d
+}

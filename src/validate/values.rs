@@ -1,0 +1,167 @@
+//! Parsing of the spec's scalar mini-languages: dates, times, durations.
+//! Each returns the message to show when the text is wrong.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+
+use crate::model::When;
+
+pub fn date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("expected a date like `2026-01-05`, found `{text}`"))
+}
+
+/// `HH:MM`, 00:00–23:59.
+pub fn time(text: &str) -> Result<NaiveTime, String> {
+    let t = text.trim();
+    let ok = t.len() == 5 && t.as_bytes()[2] == b':' || t.len() == 4 && t.as_bytes()[1] == b':';
+    match NaiveTime::parse_from_str(t, "%H:%M") {
+        Ok(v) if ok => Ok(v),
+        _ => Err(format!(
+            "expected a time of day like `16:00` (00:00 to 23:59), found `{text}`"
+        )),
+    }
+}
+
+/// `15m`, `1h`, `1h30m`, `1d`, `1w`, `90s` is not accepted: minutes are
+/// the finest unit a calendar shows.
+pub fn duration(text: &str) -> Result<TimeDelta, String> {
+    let err =
+        || format!("expected a duration like `15m`, `1h`, `1h30m`, `1d` or `1w`, found `{text}`");
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(err());
+    }
+    let mut total: i64 = 0;
+    let mut number = String::new();
+    for c in t.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let n: i64 = number.parse().map_err(|_| err())?;
+        number.clear();
+        let unit = match c {
+            'm' => 1,
+            'h' => 60,
+            'd' => 24 * 60,
+            'w' => 7 * 24 * 60,
+            _ => return Err(err()),
+        };
+        total = n
+            .checked_mul(unit)
+            .and_then(|v| total.checked_add(v))
+            .ok_or_else(err)?;
+        if total > 366 * 24 * 60 {
+            return Err(err());
+        }
+    }
+    if !number.is_empty() {
+        return Err(err());
+    }
+    Ok(TimeDelta::minutes(total))
+}
+
+/// `time:` — `HH:MM-HH:MM`, `HH:MM` (with `duration`), or `all day`.
+/// An end before the start means the occurrence ends the next day.
+pub fn when(text: &str, duration: Option<TimeDelta>) -> Result<When, String> {
+    let t = text.trim();
+    if t.eq_ignore_ascii_case("all day") || t.eq_ignore_ascii_case("toute la journée") {
+        return Ok(When::AllDay);
+    }
+    match t.split_once('-') {
+        Some((start, end)) => {
+            let start = time(start).map_err(|_| time_msg(text))?;
+            let end = time(end).map_err(|_| time_msg(text))?;
+            let mut length = end - start;
+            if length <= TimeDelta::zero() {
+                length += TimeDelta::days(1);
+            }
+            Ok(When::Timed {
+                start,
+                duration: length,
+            })
+        }
+        None => {
+            let start = time(t).map_err(|_| time_msg(text))?;
+            let duration = duration.ok_or_else(|| {
+                format!("`time: {t}` has no end: write `{t}-HH:MM` or add `duration: 30m`")
+            })?;
+            Ok(When::Timed { start, duration })
+        }
+    }
+}
+
+fn time_msg(text: &str) -> String {
+    format!("`time` expects `HH:MM-HH:MM`, `HH:MM` with `duration`, or `all day`, found `{text}`")
+}
+
+/// `2026-07-02` or `2026-07-02 14:00`.
+pub fn date_and_time(text: &str) -> Result<(NaiveDate, Option<NaiveTime>), String> {
+    let t = text.trim();
+    match t.split_once([' ', 'T']) {
+        None => Ok((date(t)?, None)),
+        Some((d, tm)) => Ok((date(d)?, Some(time(tm)?))),
+    }
+}
+
+/// `2026-05-26 10:30` or `2026-05-26 10:30-11:30`.
+pub fn moved_target(text: &str) -> Result<(NaiveDateTime, Option<TimeDelta>), String> {
+    let err = || {
+        format!(
+            "expected a new start like `2026-05-26 10:30` or `2026-05-26 10:30-11:30`, found `{text}`"
+        )
+    };
+    let (d, rest) = text.trim().split_once([' ', 'T']).ok_or_else(err)?;
+    let d = date(d).map_err(|_| err())?;
+    match rest.split_once('-') {
+        None => Ok((d.and_time(time(rest).map_err(|_| err())?), None)),
+        Some((s, e)) => {
+            let s = time(s).map_err(|_| err())?;
+            let e = time(e).map_err(|_| err())?;
+            let mut len = e - s;
+            if len <= TimeDelta::zero() {
+                len += TimeDelta::days(1);
+            }
+            Ok((d.and_time(s), Some(len)))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration("15m"), Ok(TimeDelta::minutes(15)));
+        assert_eq!(duration("1h30m"), Ok(TimeDelta::minutes(90)));
+        assert_eq!(duration("1d"), Ok(TimeDelta::days(1)));
+        assert_eq!(duration("1w"), Ok(TimeDelta::weeks(1)));
+        assert!(duration("15").is_err());
+        assert!(duration("m").is_err());
+        assert!(duration("99999999999999999999m").is_err());
+    }
+
+    #[test]
+    fn times() {
+        assert!(time("25:00").is_err());
+        assert!(time("16:00").is_ok());
+        assert!(when("16:00", None).is_err());
+        assert_eq!(
+            when("23:00-01:00", None),
+            Ok(When::Timed {
+                start: time("23:00").unwrap(),
+                duration: TimeDelta::hours(2)
+            })
+        );
+        assert_eq!(when("All day", None), Ok(When::AllDay));
+    }
+
+    #[test]
+    fn moved_targets() {
+        let (start, len) = moved_target("2026-05-26 10:30-11:30").unwrap();
+        assert_eq!(start.to_string(), "2026-05-26 10:30:00");
+        assert_eq!(len, Some(TimeDelta::hours(1)));
+        assert!(moved_target("2026-05-26").is_err());
+    }
+}

@@ -1,0 +1,7 @@
+//! Integration tests, compiled as one test binary: each module drives the
+//! `rituals` binary through the `Test` builder in `harness`.
+
+mod harness;
+
+mod build;
+mod errors;
