@@ -2,6 +2,10 @@
 //! `rituals` binary through the `Test` builder in `harness`.
 
 mod harness;
+mod oracle;
 
 mod build;
+mod crosscheck;
 mod errors;
+mod exceptions;
+mod people;
