@@ -270,14 +270,12 @@ fn same_epoch_under_different_tz_gives_identical_bytes() {
                 .collect::<Vec<_>>()
         };
     assert_eq!(bytes(&sa, &a.dir), bytes(&sb, &b.dir));
-    assert!(
-        a.read("public/rituals.ics").contains(&format!(
+    assert!(a.read("public/rituals.ics").contains(&format!(
             "DTSTAMP:{}\r\n",
             chrono::DateTime::from_timestamp(EPOCH.parse().unwrap(), 0)
                 .unwrap()
                 .format("%Y%m%dT%H%M%SZ")
-        ))
-    );
+        )));
 }
 
 #[test]

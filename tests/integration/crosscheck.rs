@@ -113,3 +113,67 @@ fn the_first_years_agree_too() {
         check(&name, &spec, "2021-01-01", "2026-01-01");
     }
 }
+
+/// The embedded VTIMEZONE, read by an independent oracle, puts every
+/// occurrence of every fixture at the instant chrono-tz gives, over ten
+/// years: a client that reads only our VTIMEZONE sees the same times.
+#[test]
+fn embedded_vtimezones_agree_with_the_tz_database_at_every_occurrence() {
+    for (name, spec) in fixtures() {
+        let built = Test::new().spec(&spec).args(["build"]).run().success();
+        let feed = built.read("public/rituals.ics");
+        let agenda = Test::new()
+            .spec(&spec)
+            .args([
+                "agenda",
+                "--from",
+                "2026-01-01",
+                "--to",
+                "2035-12-31",
+                "--format",
+                "json",
+            ])
+            .run()
+            .success();
+        let items: serde_json::Value = serde_json::from_str(&agenda.stdout).unwrap();
+        let until = d("2037-01-01").and_hms_opt(0, 0, 0).unwrap();
+        let mut zones = std::collections::HashMap::new();
+        let mut checked = 0;
+        for o in items
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|o| o["all_day"] == false && o["status"] != "skipped")
+        {
+            let tzid = o["timezone"].as_str().unwrap().to_owned();
+            let vtz = zones.entry(tzid.clone()).or_insert_with(|| {
+                let start = feed
+                    .find(&format!("BEGIN:VTIMEZONE\r\nTZID:{tzid}\r\n"))
+                    .expect("VTIMEZONE present");
+                let end = feed[start..].find("END:VTIMEZONE\r\n").unwrap()
+                    + start
+                    + "END:VTIMEZONE\r\n".len();
+                crate::vtimezone::expand(&feed[start..end], &tzid, until)
+            });
+            let utc = chrono::DateTime::parse_from_rfc3339(o["start_utc"].as_str().unwrap())
+                .unwrap()
+                .timestamp();
+            let local = chrono::NaiveDateTime::parse_from_str(
+                o["start_local"].as_str().unwrap(),
+                "%Y-%m-%dT%H:%M:%S",
+            )
+            .unwrap();
+            let offset = vtz
+                .offset_at(utc)
+                .expect("an observance covers the occurrence");
+            assert_eq!(
+                local.and_utc().timestamp() - i64::from(offset),
+                utc,
+                "{name}: {o} is at another instant by the embedded VTIMEZONE"
+            );
+            checked += 1;
+        }
+        eprintln!("{name}: {checked} occurrences checked against the embedded VTIMEZONE");
+        assert!(checked > 100, "{name}");
+    }
+}

@@ -67,6 +67,17 @@ impl Test {
         self
     }
 
+    /// Runs again in the same folder with other arguments.
+    pub fn run_args<I: IntoIterator<Item = S>, S: AsRef<str>>(&self, args: I) -> Output {
+        let t = Test {
+            dir: self.dir.clone(),
+            args: args.into_iter().map(|s| s.as_ref().to_owned()).collect(),
+            env: self.env.clone(),
+            stdin: None,
+        };
+        t.run()
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }

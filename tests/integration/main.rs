@@ -9,3 +9,4 @@ mod crosscheck;
 mod errors;
 mod exceptions;
 mod people;
+mod vtimezone;

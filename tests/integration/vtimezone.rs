@@ -11,7 +11,7 @@ use rituals::ics::content_line::ContentWriter;
 use rituals::ics::vtimezone::ZoneInfo;
 
 /// Onsets as (UTC seconds, TZOFFSETTO seconds), sorted.
-struct Vtz {
+pub(crate) struct Vtz {
     onsets: Vec<(i64, i32)>,
     offsets: Vec<i32>,
 }
@@ -41,7 +41,7 @@ fn parse_local(s: &str) -> NaiveDateTime {
 
 /// Parses one VTIMEZONE and expands its observances until `until`
 /// (exclusive, UTC).
-fn expand(text: &str, tzid: &str, until: NaiveDateTime) -> Vtz {
+pub(crate) fn expand(text: &str, tzid: &str, until: NaiveDateTime) -> Vtz {
     for line in text.split_terminator("\r\n") {
         assert!(line.len() <= 75, "unfolded line {line:?}");
     }
@@ -130,7 +130,7 @@ fn expand(text: &str, tzid: &str, until: NaiveDateTime) -> Vtz {
 }
 
 impl Vtz {
-    fn offset_at(&self, t: i64) -> Option<i32> {
+    pub(crate) fn offset_at(&self, t: i64) -> Option<i32> {
         let i = self.onsets.partition_point(|(onset, _)| *onset <= t);
         i.checked_sub(1).map(|i| self.onsets[i].1)
     }
@@ -382,41 +382,6 @@ fn one_week_offsets_are_found() {
     }
 }
 
-/// Not a check: `cargo test --release --test vtimezone -- --ignored
-/// --nocapture timing` prints what one zone costs per build.
-#[test]
-#[ignore]
-fn timing() {
-    use std::time::Instant;
-    for tz in [
-        chrono_tz::Europe::Paris,
-        chrono_tz::America::Santiago,
-        chrono_tz::Africa::Casablanca,
-        chrono_tz::Asia::Kolkata,
-    ] {
-        let runs = 1000;
-        let started = Instant::now();
-        for _ in 0..runs {
-            let mut w = ContentWriter::new();
-            ZoneInfo::new(std::hint::black_box(tz), 2020, 2040).write(&mut w);
-            std::hint::black_box(w.into_bytes());
-        }
-        println!("{tz} 2020..=2040: {:?} per zone", started.elapsed() / runs);
-    }
-    let started = Instant::now();
-    for tz in chrono_tz::TZ_VARIANTS {
-        std::hint::black_box(ZoneInfo::new(tz, 2020, 2040));
-    }
-    println!(
-        "all {} zones 2020..=2040: {:?}",
-        chrono_tz::TZ_VARIANTS.len(),
-        started.elapsed()
-    );
-}
-
-/// The yearly rules are open-ended, so a client extrapolates them past the
-/// range we built for: here 2020..=2030 must still be right in 2031..=2036.
-/// Morocco's changes follow Ramadan, which no RRULE can say.
 #[test]
 fn open_ended_rules_extrapolate() {
     for &tz in ZONES {
@@ -440,4 +405,20 @@ fn open_ended_rules_extrapolate() {
             t += 3600;
         }
     }
+}
+
+/// Galapagos moved from -05 to -06 at 1986-01-01T00:00 local: the change
+/// is the onset in force, with no synthetic observance beside it.
+#[test]
+fn a_change_at_the_start_of_the_first_year() {
+    let tz = chrono_tz::Pacific::Galapagos;
+    let text = generate(tz, 1986, 1986);
+    let vtz = expand(
+        &text,
+        tz.name(),
+        DateTime::from_timestamp(jan1(1987), 0).unwrap().naive_utc(),
+    );
+    assert_eq!(text.matches("DTSTART:19860101T000000").count(), 1, "{text}");
+    let t = jan1(1986) + 7 * 86_400;
+    assert_eq!(vtz.offset_at(t), Some(chrono_offset(tz, t)));
 }
