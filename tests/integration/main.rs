@@ -9,5 +9,6 @@ mod crosscheck;
 mod errors;
 mod exceptions;
 mod expander_props;
+mod interop_engines;
 mod people;
 mod vtimezone;
