@@ -35,7 +35,7 @@ const END_IN_CHANGE: &str = "the end falls in the gap or the repeated hour and i
 
 /// Expected differences: each must still occur (a fixed engine makes the
 /// test fail until its entry is removed), and no other difference may.
-/// Summarised for users in `tests/interop/KNOWN.md`.
+/// Summarised for users in `the README (Known client behaviours)`.
 #[rustfmt::skip]
 pub(super) const KNOWN: &[Known] = &[
     // BEGIN KNOWN: agenda line (RFC) — `// engine:` what the engine shows instead.

@@ -527,7 +527,7 @@ fn engines_agree_with_agenda_on_every_fixture() {
             let _ = writeln!(
                 failures,
                 "\nKNOWN entry no longer observed (engine fixed? remove it from KNOWN \
-                 and tests/interop/KNOWN.md): [{} × {}] {}",
+                 and the README (Known client behaviours)): [{} × {}] {}",
                 k.fixture, k.engine, k.line
             );
         }
