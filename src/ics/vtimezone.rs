@@ -157,6 +157,15 @@ impl ZoneInfo {
             if let Some(rule) = &o.rrule {
                 w.property("RRULE", &[], Value::Raw(&format_rule(rule)));
             }
+            // DTSTART repeated as the first RDATE: ical.js (Thunderbird)
+            // takes the onsets of an observance that has RDATEs but no RRULE
+            // from its RDATEs alone and drops DTSTART, which left events
+            // before the second onset at UTC+0 (tests/interop.rs found it
+            // on America/Santiago and Asia/Tehran). A repeated instance is
+            // harmless: a recurrence set counts each instant once (§3.8.5.2).
+            if o.rrule.is_none() && !o.rdates.is_empty() {
+                w.property("RDATE", &[], Value::Raw(&format_local(o.dtstart)));
+            }
             for rdate in &o.rdates {
                 w.property("RDATE", &[], Value::Raw(&format_local(*rdate)));
             }
@@ -253,6 +262,12 @@ fn in_force_and_transitions(tz: Tz, first_year: i32, last_year: i32) -> Vec<Tran
         .filter(|t| t.local.year() <= last_year)
         .collect();
     let before = found.pop();
+    // A change at the very start of `first_year` (Pacific/Galapagos on
+    // 1986-01-01) is itself the onset in force: a synthetic one beside it
+    // would be a second observance with the same onset.
+    if before.is_none() && in_range.first().is_some_and(|t| t.local == first_local) {
+        return in_range;
+    }
     let onset_in_force = match (before, in_range.first()) {
         (Some(before), Some(_)) => before,
         // No change in range: whatever the last change was, a client needs
@@ -447,30 +462,24 @@ fn format_offset(seconds: i32) -> String {
     }
 }
 
-fn weekday_code(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "MO",
-        Weekday::Tue => "TU",
-        Weekday::Wed => "WE",
-        Weekday::Thu => "TH",
-        Weekday::Fri => "FR",
-        Weekday::Sat => "SA",
-        Weekday::Sun => "SU",
-    }
-}
-
 fn format_rule(rule: &YearlyRule) -> String {
     let month = rule.month;
     match rule.day {
         DayRule::MonthDay(d) => format!("FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={d}"),
-        DayRule::Last(w) => format!("FREQ=YEARLY;BYMONTH={month};BYDAY=-1{}", weekday_code(w)),
-        DayRule::Nth(n, w) => format!("FREQ=YEARLY;BYMONTH={month};BYDAY={n}{}", weekday_code(w)),
+        DayRule::Last(w) => format!(
+            "FREQ=YEARLY;BYMONTH={month};BYDAY=-1{}",
+            crate::model::ical_day(w)
+        ),
+        DayRule::Nth(n, w) => format!(
+            "FREQ=YEARLY;BYMONTH={month};BYDAY={n}{}",
+            crate::model::ical_day(w)
+        ),
         DayRule::OnOrAfter(k, w) => {
             let days: Vec<String> = (k..k + 7).map(|d| d.to_string()).collect();
             format!(
                 "FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={};BYDAY={}",
                 days.join(","),
-                weekday_code(w)
+                crate::model::ical_day(w)
             )
         }
     }
@@ -554,6 +563,7 @@ mod tests {
         TZOFFSETFROM:+0200
         TZOFFSETTO:+0100
         TZNAME:CET
+        RDATE:20231029T030000
         RDATE:20241027T030000
         END:STANDARD
         BEGIN:DAYLIGHT

@@ -8,6 +8,8 @@ mod build;
 mod crosscheck;
 mod errors;
 mod exceptions;
+mod expander_props;
+mod interop_engines;
 mod people;
 mod teams;
 mod vtimezone;

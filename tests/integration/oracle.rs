@@ -110,21 +110,12 @@ pub fn expand(ics: &str, from: NaiveDate, to: NaiveDate) -> BTreeSet<Instance> {
                     .join(";");
             }
             set.push_str(&format!("\nRRULE:{rule}"));
-            for p in master
-                .properties
-                .iter()
-                .filter(|p| p.name.as_str() == "EXDATE")
-            {
-                set.push('\n');
-                set.push_str(&line("EXDATE", p));
-            }
-            for p in master
-                .properties
-                .iter()
-                .filter(|p| p.name.as_str() == "RDATE")
-            {
-                set.push('\n');
-                set.push_str(&line("RDATE", p));
+            for p in master.properties.iter() {
+                let name = p.name.as_str();
+                if name == "EXDATE" || name == "RDATE" {
+                    set.push('\n');
+                    set.push_str(&line(name, p));
+                }
             }
             let rs: rrule::RRuleSet = set
                 .parse()

@@ -406,3 +406,19 @@ fn open_ended_rules_extrapolate() {
         }
     }
 }
+
+/// Galapagos moved from -05 to -06 at 1986-01-01T00:00 local: the change
+/// is the onset in force, with no synthetic observance beside it.
+#[test]
+fn a_change_at_the_start_of_the_first_year() {
+    let tz = chrono_tz::Pacific::Galapagos;
+    let text = generate(tz, 1986, 1986);
+    let vtz = expand(
+        &text,
+        tz.name(),
+        DateTime::from_timestamp(jan1(1987), 0).unwrap().naive_utc(),
+    );
+    assert_eq!(text.matches("DTSTART:19860101T000000").count(), 1, "{text}");
+    let t = jan1(1986) + 7 * 86_400;
+    assert_eq!(vtz.offset_at(t), Some(chrono_offset(tz, t)));
+}
