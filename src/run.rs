@@ -273,13 +273,14 @@ struct Rendered {
 fn render_team(team: &Loaded, prev: &PreviousFeeds, build: BuildInfo, files: bool) -> Rendered {
     let expander = Expander::new(&team.spec);
     let renderer = Renderer::new(&expander, prev, build);
+    let events = renderer.events(FeedKind::Team);
     Rendered {
         files: if files {
-            feed_files(&renderer)
+            feed_files_with(&renderer, Some(&events))
         } else {
             Vec::new()
         },
-        events: renderer.events(FeedKind::Team),
+        events,
         zones: renderer.zone_years().collect(),
     }
 }
@@ -297,14 +298,23 @@ fn combined(teams: &[&Loaded], rendered: &[Rendered]) -> Result<Vec<u8>, Error> 
     combined_feed(&parts).map_err(|c| Error::Usage(c.to_string()))
 }
 
-/// Every feed file of a build, relative to the output folder.
+/// Every feed file of a build, relative to the output folder. Feeds are
+/// rendered in parallel and kept in `kinds()` order.
 pub fn feed_files(renderer: &Renderer<'_>) -> Vec<OutFile> {
+    feed_files_with(renderer, None)
+}
+
+/// `feed_files`, with the team feed made of already rendered events.
+fn feed_files_with(renderer: &Renderer<'_>, team_events: Option<&[Event]>) -> Vec<OutFile> {
     renderer
         .kinds()
-        .into_iter()
+        .into_par_iter()
         .map(|kind| OutFile {
             path: PathBuf::from(renderer.file_name(kind)),
-            bytes: renderer.feed(kind),
+            bytes: match (kind, team_events) {
+                (FeedKind::Team, Some(events)) => renderer.feed_of(kind, events),
+                _ => renderer.feed(kind),
+            },
         })
         .collect()
 }

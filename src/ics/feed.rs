@@ -105,8 +105,13 @@ impl<'a> Renderer<'a> {
 
     /// The feed's bytes.
     pub fn feed(&self, kind: FeedKind) -> Vec<u8> {
+        self.feed_of(kind, &self.events(kind))
+    }
+
+    /// The feed's bytes, from its `events` (rendered once when they also
+    /// go into a combined feed).
+    pub fn feed_of(&self, kind: FeedKind, events: &[Event]) -> Vec<u8> {
         let cal = &self.spec.calendar;
-        let events = self.events(kind);
         let mut w = ContentWriter::with_capacity(
             4096 + events.iter().map(|e| e.bytes.len()).sum::<usize>(),
         );
@@ -134,7 +139,7 @@ impl<'a> Renderer<'a> {
                 zone.write(&mut w);
             }
         }
-        for e in &events {
+        for e in events {
             w.append(&e.bytes);
         }
         w.end("VCALENDAR");
