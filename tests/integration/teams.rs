@@ -751,3 +751,28 @@ fn builds_are_byte_identical_with_one_or_two_threads_and_when_repeated() {
     let check = exec(dir, &["build", "--check", "-f", "teams", "-o", "one"], &[]).success();
     assert!(check.stdout.contains("up to date"), "{}", check.stdout);
 }
+
+#[test]
+fn errors_in_an_included_file_point_into_it() {
+    let t = Test::new()
+        .file(
+            "team/a.yaml",
+            team(
+                "Team A",
+                "example.org",
+                &format!("include: [more/b.yaml]\n{SYNC}    attendees: [zoe]\n"),
+            ),
+        )
+        .file(
+            "team/more/b.yaml",
+            "people:\n  - id: zoe\n    name: Zoé\nrituals:\n  - id: retro\n    title: Retro\n    every: mondey\n    time: \"10:00-11:00\"\n",
+        );
+    let err = fails(&t, &["-f", "team/a.yaml"]);
+    assert!(
+        err.contains("--> team/more/b.yaml:7:12  (rituals[0].every)"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `monday`?"), "{err}");
+    // `zoe` comes from the included file: no error in a.yaml.
+    assert!(!err.contains("team/a.yaml:"), "{err}");
+}
