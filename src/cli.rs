@@ -12,7 +12,8 @@ Examples:
   rituals print | curl -T - https://dav.example.org/team.ics
   rituals agenda --weeks 2           # the next two weeks
   rituals agenda --from 2026-03-01 --to 2026-11-30 --format json
-  rituals check --strict";
+  rituals check --strict
+  rituals init                       # a starter rituals.yaml";
 
 #[derive(Debug, Parser)]
 #[command(name = "rituals", version, about = "Calendar as code: turn rituals.yaml into iCalendar feeds", after_help = EXAMPLES)]
@@ -31,6 +32,31 @@ pub enum Command {
     Agenda(AgendaArgs),
     /// Validate and lint the spec without writing anything.
     Check(CheckArgs),
+    /// Print the JSON Schema of rituals.yaml (for editors).
+    Schema,
+    /// Write a commented starter rituals.yaml.
+    Init(InitArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Example:\n  rituals init && rituals build")]
+pub struct InitArgs {
+    /// Folder to write rituals.yaml into.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  rituals completions bash > ~/.local/share/bash-completion/completions/rituals\n  rituals completions zsh > ~/.zfunc/_rituals\n  rituals completions fish > ~/.config/fish/completions/rituals.fish"
+)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

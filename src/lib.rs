@@ -15,5 +15,7 @@ pub mod ics;
 pub mod model;
 pub mod output;
 pub mod run;
+pub mod schema;
 pub mod spec;
+pub mod standalone;
 pub mod validate;

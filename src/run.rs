@@ -54,6 +54,10 @@ pub fn load(path: &Path, max_bytes: u64, clock: &Clock) -> Result<Loaded, Error>
 /// # Errors
 /// Any `Error`: bad input or usage, or a failed write (exit 2).
 pub fn run(config: Config) -> Result<i32, Error> {
+    let action = match config.action {
+        Action::Standalone(cmd) => return crate::standalone::run(cmd),
+        other => other,
+    };
     let file = config
         .input
         .files
@@ -64,7 +68,7 @@ pub fn run(config: Config) -> Result<i32, Error> {
     let build = BuildInfo {
         now: config.clock.now,
     };
-    match config.action {
+    match action {
         Action::Build {
             out,
             check,
@@ -143,6 +147,7 @@ pub fn run(config: Config) -> Result<i32, Error> {
             eprintln!("{}: ok", loaded.source.name);
             Ok(0)
         }
+        Action::Standalone(cmd) => crate::standalone::run(cmd),
     }
 }
 
