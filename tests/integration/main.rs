@@ -6,3 +6,4 @@ mod harness;
 mod build;
 mod errors;
 mod schema;
+mod standalone;
