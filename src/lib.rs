@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod expand;
 pub mod holidays;
+pub mod html;
 pub mod ics;
 pub mod model;
 pub mod output;

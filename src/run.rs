@@ -214,6 +214,10 @@ fn build_cmd(
         }
         return Ok(1);
     }
+    // The page is not compared by `--check`: its "next dates" follow the
+    // build date, so it would never be up to date.
+    let mut files = files;
+    files.push(crate::html::out_file(&renderer, build.now));
     for (path, outcome) in output::write_all(out, &files)? {
         match outcome {
             Outcome::Written => println!("wrote {}", path.display()),
