@@ -72,7 +72,8 @@ fn labels(lang: Language) -> &'static Labels {
     }
 }
 
-/// The whole page. `now` is the build time (`SOURCE_DATE_EPOCH`): it
+/// The whole page. (The empty inline icon spares browsers a request for
+/// /favicon.ico, a 404 and a console error on most static hosts.) `now` is the build time (`SOURCE_DATE_EPOCH`): it
 /// decides which occurrences are "next" and the date in the footer.
 pub fn page(r: &Renderer<'_>, now: DateTime<Utc>) -> String {
     let spec = r.spec;
@@ -87,7 +88,8 @@ pub fn page(r: &Renderer<'_>, now: DateTime<Utc>) -> String {
     h.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"{generator}\">\n",
+         <meta name=\"generator\" content=\"{generator}\">\n\
+         <link rel=\"icon\" href=\"data:,\">\n",
         lang.code()
     ));
     if let Some(d) = &cal.description {

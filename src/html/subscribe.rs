@@ -36,9 +36,10 @@ impl Feed<'_> {
 /// `explain` adds, when there is no base URL, how to use the address (said
 /// once on the page, at the team feed).
 pub fn links(lang: Language, feed: &Feed<'_>, label: &str, explain: bool) -> String {
-    let (subscribe, download, address, colon, copy) = match lang {
+    let (subscribe, google, download, address, colon, copy) = match lang {
         Language::Fr => (
             "S'abonner",
+            "Google Agenda",
             "Télécharger (.ics)",
             "Adresse du flux",
             "\u{a0}:",
@@ -46,6 +47,7 @@ pub fn links(lang: Language, feed: &Feed<'_>, label: &str, explain: bool) -> Str
         ),
         Language::En => (
             "Subscribe",
+            "Google Calendar",
             "Download (.ics)",
             "Feed address",
             ":",
@@ -65,10 +67,7 @@ pub fn links(lang: Language, feed: &Feed<'_>, label: &str, explain: bool) -> Str
                 "https://calendar.google.com/calendar/r?cid={}",
                 query_value(&webcal)
             );
-            items.push(format!(
-                "<a href=\"{}\">Google Calendar{vh}</a>",
-                escape(&google)
-            ));
+            items.push(format!("<a href=\"{}\">{google}{vh}</a>", escape(&google)));
             let outlook = format!(
                 "https://outlook.live.com/calendar/0/addfromweb?url={}&name={}",
                 query_value(&https),
