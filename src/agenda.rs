@@ -204,10 +204,17 @@ fn write_text(
                 Language::Fr => "  [en plus]",
                 Language::En => "  [extra]",
             }),
-            Status::Moved { from } => line.push_str(&match lang {
-                Language::Fr => format!("  [déplacé du {}]", from.format("%Y-%m-%d %H:%M")),
-                Language::En => format!("  [moved from {}]", from.format("%Y-%m-%d %H:%M")),
-            }),
+            Status::Moved { from } => {
+                let from = if o.start_utc.is_none() {
+                    from.format("%Y-%m-%d").to_string()
+                } else {
+                    from.format("%Y-%m-%d %H:%M").to_string()
+                };
+                line.push_str(&match lang {
+                    Language::Fr => format!("  [déplacé du {from}]"),
+                    Language::En => format!("  [moved from {from}]"),
+                });
+            }
             Status::Skipped(r) => line.push_str(&format!("  [{}]", reason_text(lang, r))),
         }
         if spec.rituals[o.ritual].segments.len() > 1 {

@@ -2,10 +2,17 @@
 //! `rituals` binary through the `Test` builder in `harness`.
 
 mod harness;
+mod oracle;
 
 mod browser;
 mod build;
+mod crosscheck;
 mod errors;
+mod exceptions;
+mod expander_props;
 mod html;
+mod interop_engines;
+mod people;
 mod schema;
 mod standalone;
+mod vtimezone;
