@@ -63,11 +63,14 @@ pub fn links(lang: Language, feed: &Feed<'_>, label: &str, explain: bool) -> Str
                 "<a class=\"button\" href=\"{}\">{subscribe}{vh}</a>",
                 escape(&webcal)
             ));
-            let google = format!(
+            let google_url = format!(
                 "https://calendar.google.com/calendar/r?cid={}",
                 query_value(&webcal)
             );
-            items.push(format!("<a href=\"{}\">{google}{vh}</a>", escape(&google)));
+            items.push(format!(
+                "<a href=\"{}\">{google}{vh}</a>",
+                escape(&google_url)
+            ));
             let outlook = format!(
                 "https://outlook.live.com/calendar/0/addfromweb?url={}&name={}",
                 query_value(&https),
@@ -139,6 +142,8 @@ mod tests {
             "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Fexample.org%2Frituals%2Fpeople%2Falice.ics&amp;name=Team%20%E2%80%94%20Alice"
         ));
         assert!(html.contains("href=\"people/alice.ics\" download"));
+        assert!(html.contains(">Google Calendar<span class=\"vh\"> — Alice</span></a>"));
+        assert!(html.contains(">Outlook.com<span class=\"vh\"> — Alice</span></a>"));
     }
 
     #[test]
