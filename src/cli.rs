@@ -13,6 +13,7 @@ Examples:
   rituals agenda --weeks 2           # the next two weeks
   rituals agenda --from 2026-03-01 --to 2026-11-30 --format json
   rituals check --strict
+  rituals init                       # a starter rituals.yaml
   rituals build -f teams/ -o public  # one folder per team + public/rituals.ics";
 
 #[derive(Debug, Parser)]
@@ -32,6 +33,31 @@ pub enum Command {
     Agenda(AgendaArgs),
     /// Validate and lint the spec without writing anything.
     Check(CheckArgs),
+    /// Print the JSON Schema of rituals.yaml (for editors).
+    Schema,
+    /// Write a commented starter rituals.yaml.
+    Init(InitArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Example:\n  rituals init && rituals build")]
+pub struct InitArgs {
+    /// Folder to write rituals.yaml into.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  rituals completions bash > ~/.local/share/bash-completion/completions/rituals\n  rituals completions zsh > ~/.zfunc/_rituals\n  rituals completions fish > ~/.config/fish/completions/rituals.fish"
+)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@ use crate::cli::{
     AgendaArgs, AgendaFormat, BuildArgs, CheckArgs, Cli, Command, InputArgs, PrintArgs,
 };
 use crate::error::Error;
+use crate::standalone::Standalone;
 
 /// The build clock: `SOURCE_DATE_EPOCH` (reproducible builds), or now.
 /// It sets DTSTAMP of new or changed events and the default horizon.
@@ -76,6 +77,8 @@ pub enum Action {
     Check {
         strict: bool,
     },
+    /// Commands that read no spec: `schema`, `init`, `completions`, `man`.
+    Standalone(Standalone),
 }
 
 #[derive(Debug)]
@@ -83,6 +86,17 @@ pub struct Config {
     pub input: Input,
     pub action: Action,
     pub clock: Clock,
+}
+
+impl Input {
+    /// For commands that read no spec.
+    fn none() -> Input {
+        Input {
+            files: Vec::new(),
+            recursive: false,
+            max_input_bytes: 0,
+        }
+    }
 }
 
 fn input(a: InputArgs) -> Input {
@@ -139,6 +153,13 @@ impl Config {
                 },
             ),
             Command::Check(CheckArgs { input: i, strict }) => (input(i), Action::Check { strict }),
+            Command::Schema => (Input::none(), Action::Standalone(Standalone::Schema)),
+            Command::Init(a) => (Input::none(), Action::Standalone(Standalone::Init(a.dir))),
+            Command::Completions(a) => (
+                Input::none(),
+                Action::Standalone(Standalone::Completions(a.shell)),
+            ),
+            Command::Man => (Input::none(), Action::Standalone(Standalone::Man)),
             Command::Agenda(AgendaArgs {
                 input: i,
                 from,

@@ -37,6 +37,10 @@ pub fn load(path: &Path, max_bytes: u64, clock: &Clock) -> Result<Loaded, Error>
 /// # Errors
 /// Any `Error`: bad input or usage, or a failed write (exit 2).
 pub fn run(config: Config) -> Result<i32, Error> {
+    let action = match config.action {
+        Action::Standalone(cmd) => return crate::standalone::run(cmd),
+        other => other,
+    };
     let inputs = if config.input.files.is_empty() {
         vec![PathBuf::from("rituals.yaml")]
     } else {
@@ -51,7 +55,7 @@ pub fn run(config: Config) -> Result<i32, Error> {
     let build = BuildInfo {
         now: config.clock.now,
     };
-    match config.action {
+    match action {
         Action::Build {
             out,
             check,
@@ -196,6 +200,7 @@ pub fn run(config: Config) -> Result<i32, Error> {
             }
             Ok(0)
         }
+        Action::Standalone(cmd) => crate::standalone::run(cmd),
     }
 }
 
@@ -265,6 +270,8 @@ fn team_feed(team: &Loaded, prev: &PreviousFeeds, build: BuildInfo, kind: FeedKi
 struct Rendered {
     /// Its feed files, relative to its own folder.
     files: Vec<OutFile>,
+    /// Its subscribe page, relative to its own folder.
+    page: Option<OutFile>,
     /// The events and zones of its team feed, for the combined feed.
     events: Vec<Event>,
     zones: Vec<(&'static str, chrono_tz::Tz, i32, i32)>,
@@ -280,6 +287,7 @@ fn render_team(team: &Loaded, prev: &PreviousFeeds, build: BuildInfo, files: boo
         } else {
             Vec::new()
         },
+        page: files.then(|| crate::html::out_file(&renderer, build.now)),
         events,
         zones: renderer.zone_years().collect(),
     }
@@ -338,7 +346,8 @@ fn build_cmd(
     let renderer = Renderer::new(&expander, &prev, build);
     let files = feed_files(&renderer);
     let stale = stale_feeds(out, &files);
-    publish(out, &files, stale, check, prune)
+    let page = crate::html::out_file(&renderer, build.now);
+    publish(out, files, vec![page], stale, check, prune)
 }
 
 /// A many-teams build: each team into `OUT/<slug>/` as a single-file
@@ -373,14 +382,17 @@ fn build_teams(
     let refs: Vec<&Loaded> = teams.iter().collect();
     let all = combined(&refs, &rendered)?;
     let mut files = Vec::new();
+    let mut pages = Vec::new();
     let mut stale = Vec::new();
     for (t, r) in teams.iter().zip(rendered) {
         let slug = &t.spec.calendar.slug;
         stale.extend(stale_feeds(&out.join(slug), &r.files));
-        files.extend(r.files.into_iter().map(|f| OutFile {
+        let in_team = |f: OutFile| OutFile {
             path: Path::new(slug).join(f.path),
             bytes: f.bytes,
-        }));
+        };
+        files.extend(r.files.into_iter().map(in_team));
+        pages.extend(r.page.map(in_team));
     }
     let combined_file = OutFile {
         path: PathBuf::from("rituals.ics"),
@@ -388,21 +400,22 @@ fn build_teams(
     };
     stale.extend(stale_feeds(out, std::slice::from_ref(&combined_file)));
     files.push(combined_file);
-    publish(out, &files, stale, check, prune)
+    publish(out, files, pages, stale, check, prune)
 }
 
 /// Writes the build's files (or, with `check`, lists what would change)
 /// and reports or removes stale feeds.
 fn publish(
     out: &Path,
-    files: &[OutFile],
+    files: Vec<OutFile>,
+    pages: Vec<OutFile>,
     stale: Vec<PathBuf>,
     check: bool,
     prune: bool,
 ) -> Result<i32, Error> {
     if check {
         let mut changes = 0;
-        for f in files {
+        for f in &files {
             let target = out.join(&f.path);
             match std::fs::read(&target) {
                 Ok(old) if old == f.bytes => {}
@@ -432,7 +445,11 @@ fn publish(
         }
         return Ok(1);
     }
-    for (path, outcome) in output::write_all(out, files)? {
+    // Pages are not compared by `--check`: their "next dates" follow the
+    // build date, so they would never be up to date.
+    let mut files = files;
+    files.extend(pages);
+    for (path, outcome) in output::write_all(out, &files)? {
         match outcome {
             Outcome::Written => println!("wrote {}", path.display()),
             Outcome::Unchanged => println!("unchanged {}", path.display()),

@@ -213,7 +213,8 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn feed_name(&self, kind: FeedKind) -> String {
+    /// NAME of a feed: the calendar's, or "calendar — ritual or person".
+    pub fn feed_name(&self, kind: FeedKind) -> String {
         let cal = &self.spec.calendar;
         match kind {
             FeedKind::Team => cal.name.clone(),

@@ -7,4 +7,5 @@ mod feed;
 pub mod stamp;
 pub mod vtimezone;
 
+pub(crate) use feed::base_with_slash;
 pub use feed::{BuildInfo, Event, FeedKind, Renderer};

@@ -4,12 +4,16 @@
 mod harness;
 mod oracle;
 
+mod browser;
 mod build;
 mod crosscheck;
 mod errors;
 mod exceptions;
 mod expander_props;
+mod html;
 mod interop_engines;
 mod people;
+mod schema;
+mod standalone;
 mod teams;
 mod vtimezone;
