@@ -400,6 +400,8 @@ fn build_teams(
     };
     stale.extend(stale_feeds(out, std::slice::from_ref(&combined_file)));
     files.push(combined_file);
+    let specs: Vec<&crate::model::Spec> = teams.iter().map(|t| &t.spec).collect();
+    pages.push(crate::html::teams::out_file(&specs));
     publish(out, files, pages, stale, check, prune)
 }
 

@@ -5,6 +5,7 @@
 mod escape;
 mod ritual;
 mod subscribe;
+pub mod teams;
 mod week;
 pub mod words;
 

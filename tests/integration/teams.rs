@@ -776,3 +776,31 @@ fn errors_in_an_included_file_point_into_it() {
     // `zoe` comes from the included file: no error in a.yaml.
     assert!(!err.contains("team/a.yaml:"), "{err}");
 }
+
+#[test]
+fn the_folder_build_has_a_page_listing_the_teams() {
+    let t = three_teams().file(
+        "teams/odd.yaml",
+        team("<b>Odd & co</b>", "odd.example.org", SYNC),
+    );
+    let dir = t.path();
+    exec(dir, &["build", "-f", "teams", "-o", "out"], &[]).success();
+    let page = std::fs::read_to_string(dir.join("out/index.html")).unwrap();
+    assert!(page.contains("href=\"rituals.ics\""), "{page}");
+    for slug in ["equipe-data", POLE_SLUG, "sydney-team", "b-odd-co-b"] {
+        assert!(
+            page.contains(&format!("href=\"{slug}/index.html\"")),
+            "{slug}"
+        );
+        assert!(
+            page.contains(&format!("href=\"{slug}/rituals.ics\"")),
+            "{slug}"
+        );
+        assert!(
+            dir.join(format!("out/{slug}/index.html")).exists(),
+            "{slug}"
+        );
+    }
+    assert!(page.contains("&lt;b&gt;Odd &amp; co&lt;/b&gt;"), "{page}");
+    assert!(!page.contains("<b>Odd"), "{page}");
+}
