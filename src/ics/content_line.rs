@@ -158,11 +158,11 @@ impl ContentWriter {
 pub fn unfold(text: &str) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for physical in text.split("\r\n") {
-        if let Some(rest) = physical.strip_prefix([' ', '\t']) {
-            if let Some(last) = lines.last_mut() {
-                last.push_str(rest);
-                continue;
-            }
+        if let Some(rest) = physical.strip_prefix([' ', '\t'])
+            && let Some(last) = lines.last_mut()
+        {
+            last.push_str(rest);
+            continue;
         }
         if !physical.is_empty() {
             lines.push(physical.to_owned());

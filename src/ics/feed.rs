@@ -214,7 +214,7 @@ pub(crate) fn base_with_slash(base: &str) -> String {
 
 /// An RFC 5545 §3.3.6 DURATION from seconds: `PT12H`, `P1D`, `PT1H30M`.
 pub fn duration_value(secs: u64) -> String {
-    if secs > 0 && secs % (7 * 86400) == 0 {
+    if secs > 0 && secs.is_multiple_of(7 * 86400) {
         return format!("P{}W", secs / (7 * 86400));
     }
     let (d, rest) = (secs / 86400, secs % 86400);

@@ -10,7 +10,7 @@ mod schedule;
 pub use calendar::{Calendar, Language};
 pub use person::{Person, PersonId};
 pub use ritual::{Attendees, Extra, Move, Ritual, Rotation, RotationOrder, Segment, Skip};
-pub use rule::Rule;
+pub use rule::{Rule, ical_day};
 pub use schedule::{Details, Schedule, Span, When};
 
 use crate::holidays::Country;

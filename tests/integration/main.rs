@@ -2,6 +2,12 @@
 //! `rituals` binary through the `Test` builder in `harness`.
 
 mod harness;
+mod oracle;
 
 mod build;
+mod crosscheck;
 mod errors;
+mod exceptions;
+mod expander_props;
+mod people;
+mod vtimezone;
