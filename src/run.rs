@@ -175,20 +175,25 @@ fn build_cmd(
     let prev = read_previous(previous.unwrap_or(out));
     let expander = Expander::new(&loaded.spec);
     let renderer = Renderer::new(&expander, &prev, build);
-    let files = feed_files(&renderer);
-    let stale = stale_feeds(out, &files);
+    let kinds = renderer.kinds();
+    let paths: Vec<PathBuf> = kinds
+        .iter()
+        .map(|k| PathBuf::from(renderer.file_name(*k)))
+        .collect();
+    let stale = stale_feeds(out, &paths);
     if check {
         let mut changes = 0;
-        for f in &files {
-            let target = out.join(&f.path);
+        for (kind, path) in kinds.iter().zip(&paths) {
+            let bytes = renderer.feed(*kind);
+            let target = out.join(path);
             match std::fs::read(&target) {
-                Ok(old) if old == f.bytes => {}
+                Ok(old) if old == bytes => {}
                 Ok(old) => {
                     changes += 1;
                     println!("changed  {}", target.display());
                     for line in uid_changes(
                         &String::from_utf8_lossy(&old),
-                        &String::from_utf8_lossy(&f.bytes),
+                        &String::from_utf8_lossy(&bytes),
                     ) {
                         println!("  {line}");
                     }
@@ -209,12 +214,19 @@ fn build_cmd(
         }
         return Ok(1);
     }
-    for (path, outcome) in output::write_all(out, &files)? {
-        match outcome {
-            Outcome::Written => println!("wrote {}", path.display()),
-            Outcome::Unchanged => println!("unchanged {}", path.display()),
-        }
+    // Each feed is staged as soon as it is rendered: memory holds one feed.
+    let mut staging = output::Staging::new(out);
+    for (kind, path) in kinds.iter().zip(&paths) {
+        staging.add(path, &renderer.feed(*kind))?;
     }
+    let mut report = std::io::BufWriter::new(std::io::stdout().lock());
+    for (path, outcome) in staging.commit()? {
+        let _ = match outcome {
+            Outcome::Written => writeln!(report, "wrote {}", path.display()),
+            Outcome::Unchanged => writeln!(report, "unchanged {}", path.display()),
+        };
+    }
+    drop(report);
     for s in stale {
         if prune {
             std::fs::remove_file(&s).map_err(|e| {
@@ -293,10 +305,11 @@ fn is_ours(path: &Path) -> bool {
     String::from_utf8_lossy(&head[..n]).contains("PRODID:-//rituals//")
 }
 
-fn stale_feeds(out: &Path, files: &[OutFile]) -> Vec<PathBuf> {
+fn stale_feeds(out: &Path, files: &[PathBuf]) -> Vec<PathBuf> {
+    let current: std::collections::HashSet<PathBuf> = files.iter().map(|f| out.join(f)).collect();
     our_feeds(out)
         .into_iter()
-        .filter(|p| !files.iter().any(|f| out.join(&f.path) == *p))
+        .filter(|p| !current.contains(p))
         .collect()
 }
 

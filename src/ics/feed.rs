@@ -37,7 +37,8 @@ pub struct Renderer<'a> {
     pub spec: &'a Spec,
     pub expander: &'a Expander<'a>,
     slots: Vec<Vec<Slot>>,
-    zones: BTreeMap<&'static str, ZoneInfo>,
+    /// Each zone's VTIMEZONE, computed and serialized once per build.
+    zones: BTreeMap<&'static str, Vec<u8>>,
     previous: &'a PreviousFeeds,
     build: BuildInfo,
 }
@@ -72,7 +73,11 @@ impl<'a> Renderer<'a> {
         let last_year = spec.calendar.horizon.year().max(build.now.year()) + ZONE_YEARS_AHEAD;
         let zones = first_years
             .into_iter()
-            .map(|(name, (tz, first))| (name, ZoneInfo::new(tz, first, last_year)))
+            .map(|(name, (tz, first))| {
+                let mut w = ContentWriter::new();
+                ZoneInfo::new(tz, first, last_year).write(&mut w);
+                (name, w.into_bytes())
+            })
             .collect();
         Renderer {
             spec,
@@ -93,11 +98,16 @@ impl<'a> Renderer<'a> {
     pub fn feed(&self, kind: FeedKind) -> Vec<u8> {
         let cal = &self.spec.calendar;
         let mut sets: Vec<EventSet> = Vec::new();
-        for (i, ritual) in self.spec.rituals.iter().enumerate() {
+        // A ritual's feed looks at its own ritual only: scanning them all
+        // for each of 10,000 ritual feeds would be quadratic.
+        let indices = match kind {
+            FeedKind::Ritual(r) => r..r + 1,
+            _ => 0..self.spec.rituals.len(),
+        };
+        for i in indices {
+            let ritual = &self.spec.rituals[i];
             let person = match kind {
-                FeedKind::Team => None,
-                FeedKind::Ritual(r) if r == i => None,
-                FeedKind::Ritual(_) => continue,
+                FeedKind::Team | FeedKind::Ritual(_) => None,
                 FeedKind::Person(p)
                     if ritual.attendees.includes(p)
                         || ritual.rotation.as_ref().is_some_and(|rot| {
@@ -150,26 +160,41 @@ impl<'a> Renderer<'a> {
         used.dedup();
         for name in used {
             if let Some(zone) = self.zones.get(name) {
-                zone.write(&mut w);
+                w.append(zone);
             }
         }
         let mut scratch = ContentWriter::new();
         for set in &sets {
-            // Render once with a neutral stamp to compare with the
-            // previous feed, then for real with the stamp that decides.
-            scratch = ContentWriter::with_capacity(scratch.into_bytes().capacity());
-            let neutral = super::stamp::Stamp {
-                dtstamp: String::new(),
-                last_modified: String::new(),
-                sequence: 0,
-            };
-            event::write(self.spec, set, &neutral, &mut scratch);
-            let text = std::str::from_utf8(scratch.as_bytes()).unwrap_or_default();
-            let stamp = self.previous.stamp_for(&set.uid, text, self.build.now);
-            event::write(self.spec, set, &stamp, &mut w);
+            match self.previous.get(&set.uid) {
+                // A new UID: nothing to compare with, one rendering.
+                None => event::write(self.spec, set, &self.new_stamp(0), &mut w),
+                // Render with the previous stamp: when the content did not
+                // change (the usual rebuild) these are the final bytes;
+                // only a changed event is rendered a second time.
+                Some((content, stamp)) => {
+                    scratch.clear();
+                    event::write(self.spec, set, stamp, &mut scratch);
+                    let text = std::str::from_utf8(scratch.as_bytes()).unwrap_or_default();
+                    if super::stamp::normalized(text) == content {
+                        w.append(scratch.as_bytes());
+                    } else {
+                        event::write(self.spec, set, &self.new_stamp(stamp.sequence + 1), &mut w);
+                    }
+                }
+            }
         }
         w.end("VCALENDAR");
         w.into_bytes()
+    }
+
+    /// The stamp of a new or changed event: the build's time.
+    fn new_stamp(&self, sequence: u32) -> super::stamp::Stamp {
+        let now = super::stamp::format_utc(self.build.now);
+        super::stamp::Stamp {
+            dtstamp: now.clone(),
+            last_modified: now,
+            sequence,
+        }
     }
 
     /// `rituals.ics`, `<ritual-id>.ics` or `people/<person-id>.ics`.
@@ -241,9 +266,14 @@ pub fn duration_value(secs: u64) -> String {
 impl Language {
     /// "Presenter: Alice" in the calendar's language.
     pub fn presenter_line(self, name: &str) -> String {
+        format!("{}{name}", self.presenter_label())
+    }
+
+    /// What precedes the presenter's name in `presenter_line`.
+    pub fn presenter_label(self) -> &'static str {
         match self {
-            Language::Fr => format!("Présentation : {name}"),
-            Language::En => format!("Presenter: {name}"),
+            Language::Fr => "Présentation : ",
+            Language::En => "Presenter: ",
         }
     }
 }

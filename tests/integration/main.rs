@@ -10,4 +10,5 @@ mod errors;
 mod exceptions;
 mod expander_props;
 mod people;
+mod scale;
 mod vtimezone;
