@@ -92,9 +92,10 @@ fn stages(c: &mut Criterion) {
                     .sum::<usize>()
             })
         });
-        // TODO(html): bench the subscribe page renderer once `src/html`
-        // lands on main.
         let r = Renderer::new(&x, &prev, build_info());
+        g.bench_function("render_html", |b| {
+            b.iter(|| rituals::html::out_file(&r, build_info().now).bytes.len())
+        });
         let files = rituals::run::feed_files(&r);
         g.bench_function("write_fresh", |b| {
             b.iter_batched(

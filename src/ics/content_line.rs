@@ -62,11 +62,11 @@ impl ContentWriter {
         self.col = 0;
     }
 
-    /// Appends whole content lines written by another `ContentWriter`.
+    /// Appends whole content lines written by another writer (so one
+    /// rendering of an event can go into several feeds).
     pub fn append(&mut self, lines: &[u8]) {
-        debug_assert!(lines.is_empty() || lines.ends_with(b"\r\n"));
+        debug_assert!(self.col == 0 && (lines.is_empty() || lines.ends_with(b"\r\n")));
         self.out.extend_from_slice(lines);
-        self.col = 0;
     }
 
     pub fn begin(&mut self, component: &str) {

@@ -20,6 +20,14 @@ pub struct BuildInfo {
     pub now: DateTime<Utc>,
 }
 
+/// One UID's components (master and overrides), as written in a feed.
+pub struct Event {
+    pub uid: String,
+    /// The zone of its times; None for all-day events.
+    pub tzid: Option<&'static str>,
+    pub bytes: Vec<u8>,
+}
+
 /// Which events a feed holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FeedKind {
@@ -39,6 +47,10 @@ pub struct Renderer<'a> {
     slots: Vec<Vec<Slot>>,
     /// Each zone's VTIMEZONE, computed and serialized once per build.
     zones: BTreeMap<&'static str, Vec<u8>>,
+    /// Per zone, the first year a ritual uses it; and the last year any
+    /// VTIMEZONE covers.
+    zone_years: BTreeMap<&'static str, (Tz, i32)>,
+    last_year: i32,
     previous: &'a PreviousFeeds,
     build: BuildInfo,
 }
@@ -72,11 +84,11 @@ impl<'a> Renderer<'a> {
         }
         let last_year = spec.calendar.horizon.year().max(build.now.year()) + ZONE_YEARS_AHEAD;
         let zones = first_years
-            .into_iter()
+            .iter()
             .map(|(name, (tz, first))| {
                 let mut w = ContentWriter::new();
-                ZoneInfo::new(tz, first, last_year).write(&mut w);
-                (name, w.into_bytes())
+                ZoneInfo::new(*tz, *first, last_year).write(&mut w);
+                (*name, w.into_bytes())
             })
             .collect();
         Renderer {
@@ -84,6 +96,8 @@ impl<'a> Renderer<'a> {
             expander,
             slots,
             zones,
+            zone_years: first_years,
+            last_year,
             previous,
             build,
         }
@@ -96,7 +110,51 @@ impl<'a> Renderer<'a> {
 
     /// The feed's bytes.
     pub fn feed(&self, kind: FeedKind) -> Vec<u8> {
+        self.feed_of(kind, &self.events(kind))
+    }
+
+    /// The feed's bytes, from its `events` (rendered once when they also
+    /// go into a combined feed).
+    pub fn feed_of(&self, kind: FeedKind, events: &[Event]) -> Vec<u8> {
         let cal = &self.spec.calendar;
+        let mut w = ContentWriter::with_capacity(
+            4096 + events.iter().map(|e| e.bytes.len()).sum::<usize>(),
+        );
+        let name = self.feed_name(kind);
+        let url = cal
+            .url
+            .as_ref()
+            .map(|base| format!("{}{}", base_with_slash(base), self.file_name(kind)));
+        write_head(
+            &mut w,
+            &Head {
+                language: cal.language,
+                name: &name,
+                description: cal.description.as_deref(),
+                timezone: Some(cal.timezone.name()),
+                refresh_secs: cal.refresh_secs,
+                url: url.as_deref(),
+            },
+        );
+        let mut used: Vec<&str> = events.iter().filter_map(|e| e.tzid).collect();
+        used.sort_unstable();
+        used.dedup();
+        for name in used {
+            if let Some(zone) = self.zones.get(name) {
+                w.append(zone);
+            }
+        }
+        for e in events {
+            w.append(&e.bytes);
+        }
+        w.end("VCALENDAR");
+        w.into_bytes()
+    }
+
+    /// The VEVENTs of a feed, each UID's components rendered once, in feed
+    /// order: the feed, and a many-teams build's combined feed, are these
+    /// bytes put together.
+    pub fn events(&self, kind: FeedKind) -> Vec<Event> {
         let mut sets: Vec<EventSet> = Vec::new();
         // A ritual's feed looks at its own ritual only: scanning them all
         // for each of 10,000 ritual feeds would be quadratic.
@@ -124,47 +182,9 @@ impl<'a> Renderer<'a> {
                 }
             }
         }
-        let mut w = ContentWriter::with_capacity(4096 + sets.len() * 1024);
-        w.begin("VCALENDAR");
-        w.property("VERSION", &[], Value::Raw("2.0"));
-        let prodid = format!(
-            "-//rituals//rituals {}//{}",
-            env!("CARGO_PKG_VERSION"),
-            cal.language.code().to_uppercase()
-        );
-        w.property("PRODID", &[], Value::Text(&prodid));
-        w.property("CALSCALE", &[], Value::Raw("GREGORIAN"));
-        w.property("METHOD", &[], Value::Raw("PUBLISH"));
-        let name = self.feed_name(kind);
-        w.property("NAME", &[], Value::Text(&name));
-        w.property("X-WR-CALNAME", &[], Value::Text(&name));
-        if let Some(d) = &cal.description {
-            w.property("DESCRIPTION", &[], Value::Text(d));
-            w.property("X-WR-CALDESC", &[], Value::Text(d));
-        }
-        w.property("X-WR-TIMEZONE", &[], Value::Raw(cal.timezone.name()));
-        let refresh = duration_value(cal.refresh_secs);
-        w.property(
-            "REFRESH-INTERVAL",
-            &[("VALUE", "DURATION")],
-            Value::Raw(&refresh),
-        );
-        w.property("X-PUBLISHED-TTL", &[], Value::Raw(&refresh));
-        if let Some(base) = &cal.url {
-            let url = format!("{}{}", base_with_slash(base), self.file_name(kind));
-            w.property("URL", &[("VALUE", "URI")], Value::Raw(&url));
-            w.property("SOURCE", &[("VALUE", "URI")], Value::Raw(&url));
-        }
-        let mut used: Vec<&str> = sets.iter().filter_map(|s| s.tzid).collect();
-        used.sort_unstable();
-        used.dedup();
-        for name in used {
-            if let Some(zone) = self.zones.get(name) {
-                w.append(zone);
-            }
-        }
-        let mut scratch = ContentWriter::new();
+        let mut events = Vec::with_capacity(sets.len());
         for set in &sets {
+            let mut w = ContentWriter::with_capacity(1024);
             match self.previous.get(&set.uid) {
                 // A new UID: nothing to compare with, one rendering.
                 None => event::write(self.spec, set, &self.new_stamp(0), &mut w),
@@ -172,19 +192,28 @@ impl<'a> Renderer<'a> {
                 // change (the usual rebuild) these are the final bytes;
                 // only a changed event is rendered a second time.
                 Some((content, stamp)) => {
-                    scratch.clear();
-                    event::write(self.spec, set, stamp, &mut scratch);
-                    let text = std::str::from_utf8(scratch.as_bytes()).unwrap_or_default();
-                    if super::stamp::normalized(text) == content {
-                        w.append(scratch.as_bytes());
-                    } else {
+                    event::write(self.spec, set, stamp, &mut w);
+                    let text = std::str::from_utf8(w.as_bytes()).unwrap_or_default();
+                    if super::stamp::normalized(text) != content {
+                        w.clear();
                         event::write(self.spec, set, &self.new_stamp(stamp.sequence + 1), &mut w);
                     }
                 }
             }
+            events.push(Event {
+                uid: set.uid.clone(),
+                tzid: set.tzid,
+                bytes: w.into_bytes(),
+            });
         }
-        w.end("VCALENDAR");
-        w.into_bytes()
+        events
+    }
+
+    /// Each time zone the feeds use, with the years its VTIMEZONE covers.
+    pub fn zone_years(&self) -> impl Iterator<Item = (&'static str, Tz, i32, i32)> + '_ {
+        self.zone_years
+            .iter()
+            .map(|(name, (tz, first))| (*name, *tz, *first, self.last_year))
     }
 
     /// The stamp of a new or changed event: the build's time.
@@ -206,7 +235,8 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn feed_name(&self, kind: FeedKind) -> String {
+    /// NAME of a feed: the calendar's, or "calendar — ritual or person".
+    pub fn feed_name(&self, kind: FeedKind) -> String {
         let cal = &self.spec.calendar;
         match kind {
             FeedKind::Team => cal.name.clone(),
@@ -226,6 +256,51 @@ impl<'a> Renderer<'a> {
             .chain((0..self.spec.rituals.len()).map(FeedKind::Ritual))
             .chain((0..self.spec.people.len()).map(FeedKind::Person))
             .collect()
+    }
+}
+
+/// A VCALENDAR's own properties.
+pub(crate) struct Head<'a> {
+    pub language: Language,
+    pub name: &'a str,
+    pub description: Option<&'a str>,
+    /// X-WR-TIMEZONE, when the feed has one main zone.
+    pub timezone: Option<&'a str>,
+    pub refresh_secs: u64,
+    pub url: Option<&'a str>,
+}
+
+/// `BEGIN:VCALENDAR` and the calendar's properties.
+pub(crate) fn write_head(w: &mut ContentWriter, h: &Head<'_>) {
+    w.begin("VCALENDAR");
+    w.property("VERSION", &[], Value::Raw("2.0"));
+    let prodid = format!(
+        "-//rituals//rituals {}//{}",
+        env!("CARGO_PKG_VERSION"),
+        h.language.code().to_uppercase()
+    );
+    w.property("PRODID", &[], Value::Text(&prodid));
+    w.property("CALSCALE", &[], Value::Raw("GREGORIAN"));
+    w.property("METHOD", &[], Value::Raw("PUBLISH"));
+    w.property("NAME", &[], Value::Text(h.name));
+    w.property("X-WR-CALNAME", &[], Value::Text(h.name));
+    if let Some(d) = h.description {
+        w.property("DESCRIPTION", &[], Value::Text(d));
+        w.property("X-WR-CALDESC", &[], Value::Text(d));
+    }
+    if let Some(tz) = h.timezone {
+        w.property("X-WR-TIMEZONE", &[], Value::Raw(tz));
+    }
+    let refresh = duration_value(h.refresh_secs);
+    w.property(
+        "REFRESH-INTERVAL",
+        &[("VALUE", "DURATION")],
+        Value::Raw(&refresh),
+    );
+    w.property("X-PUBLISHED-TTL", &[], Value::Raw(&refresh));
+    if let Some(url) = h.url {
+        w.property("URL", &[("VALUE", "URI")], Value::Raw(url));
+        w.property("SOURCE", &[("VALUE", "URI")], Value::Raw(url));
     }
 }
 

@@ -157,6 +157,15 @@ impl ZoneInfo {
             if let Some(rule) = &o.rrule {
                 w.property("RRULE", &[], Value::Raw(&format_rule(rule)));
             }
+            // DTSTART repeated as the first RDATE: ical.js (Thunderbird)
+            // takes the onsets of an observance that has RDATEs but no RRULE
+            // from its RDATEs alone and drops DTSTART, which left events
+            // before the second onset at UTC+0 (tests/interop.rs found it
+            // on America/Santiago and Asia/Tehran). A repeated instance is
+            // harmless: a recurrence set counts each instant once (§3.8.5.2).
+            if o.rrule.is_none() && !o.rdates.is_empty() {
+                w.property("RDATE", &[], Value::Raw(&format_local(o.dtstart)));
+            }
             for rdate in &o.rdates {
                 w.property("RDATE", &[], Value::Raw(&format_local(*rdate)));
             }
@@ -554,6 +563,7 @@ mod tests {
         TZOFFSETFROM:+0200
         TZOFFSETTO:+0100
         TZNAME:CET
+        RDATE:20231029T030000
         RDATE:20241027T030000
         END:STANDARD
         BEGIN:DAYLIGHT

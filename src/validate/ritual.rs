@@ -485,11 +485,23 @@ impl Validator {
             else {
                 continue;
             };
-            let Some((to, duration)) = self.parse(&m.value.to, format!("{path}.to"), |t| {
-                values::moved_target(t)
-            }) else {
+            let Some((to_date, to_time, duration)) =
+                self.parse(&m.value.to, format!("{path}.to"), |t| {
+                    values::moved_target(t)
+                })
+            else {
                 continue;
             };
+            // A date alone keeps the occurrence's time (midnight for all-day).
+            let to = to_date.and_time(to_time.unwrap_or_else(|| {
+                match ritual
+                    .segment_at(date)
+                    .map(|k| ritual.segments[k].schedule.when)
+                {
+                    Some(When::Timed { start, .. }) => start,
+                    _ => chrono::NaiveTime::MIN,
+                }
+            }));
             if ritual.segment_of(date).is_none() {
                 self.push(not_an_occurrence(
                     ritual,

@@ -4,11 +4,17 @@
 mod harness;
 mod oracle;
 
+mod browser;
 mod build;
 mod crosscheck;
 mod errors;
 mod exceptions;
 mod expander_props;
+mod html;
+mod interop_engines;
 mod people;
 mod scale;
+mod schema;
+mod standalone;
+mod teams;
 mod vtimezone;
