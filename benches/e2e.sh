@@ -45,6 +45,12 @@ echo "| rebuild-n10000 (unchanged) | $(python3 -c "import json,sys; print('%.1f 
 rm -rf "$out/prev-n10000"
 run "agenda-json-n10000-1y" 3 "$bin agenda -f $out/n10000.yaml --from 2026-01-01 --to 2026-12-31 --format json > /dev/null"
 run "agenda-json-n10000-4w" 5 "$bin agenda -f $out/n10000.yaml --from 2026-01-01 --to 2026-01-28 --format json > /dev/null"
-# TODO(teams): 100 files x 1,000 rituals in one `build -f DIR`, once the
-# many-teams build lands on main.
+# Organisation scale: 100 team files of 1,000 rituals in one `build -f DIR`
+# (each team with its own calendar name and domain, so UIDs stay unique).
+rm -rf "$out/teams"; mkdir -p "$out/teams"
+for k in $(seq -w 1 100); do
+  sed "s/scale.example.org/team$k.example.org/; s/^  name: Scale fixture/  name: Scale fixture $k/" \
+    "$out/n1000.yaml" > "$out/teams/team$k.yaml"
+done
+run "build-100x1000" 3 "$bin build -f $out/teams -o $out/public-build-100x1000"
 cat "$report"

@@ -61,7 +61,9 @@ pub fn write_all(dir: &Path, files: &[OutFile]) -> Result<Vec<(PathBuf, Outcome)
 /// files and changes nothing.
 pub struct Staging {
     dir: PathBuf,
-    staged: Vec<(tempfile::NamedTempFile, PathBuf)>,
+    /// Closed temporary files: an open one per feed would run out of file
+    /// descriptors in an organisation build (100,000 feeds).
+    staged: Vec<(tempfile::TempPath, PathBuf)>,
     outcomes: Vec<(PathBuf, Outcome)>,
 }
 
@@ -108,7 +110,9 @@ impl Staging {
                     std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644));
             }
         }
-        self.staged.push((tmp, target.clone()));
+        #[cfg(not(target_os = "linux"))]
+        tmp.as_file().sync_data().map_err(err)?;
+        self.staged.push((tmp.into_temp_path(), target.clone()));
         self.outcomes.push((target, Outcome::Written));
         Ok(())
     }
@@ -139,29 +143,31 @@ fn same_content(target: &Path, bytes: &[u8]) -> bool {
 /// publish an empty file. One `syncfs` per folder flushes them all at once:
 /// a build of 10,000 feeds otherwise waits for 10,000 separate fsyncs.
 #[cfg(target_os = "linux")]
-fn sync_staged(staged: &[(tempfile::NamedTempFile, PathBuf)]) -> Result<(), OutputError> {
-    let mut done: Vec<&Path> = Vec::new();
-    for (tmp, target) in staged {
+fn sync_staged(staged: &[(tempfile::TempPath, PathBuf)]) -> Result<(), OutputError> {
+    use std::collections::HashSet;
+    use std::os::unix::fs::MetadataExt;
+    // `syncfs` flushes a whole filesystem: once per device is enough.
+    let mut folders: HashSet<&Path> = HashSet::new();
+    let mut devices: HashSet<u64> = HashSet::new();
+    for (_, target) in staged {
         let parent = target.parent().unwrap_or(Path::new("."));
-        if done.contains(&parent) {
+        if !folders.insert(parent) {
             continue;
         }
-        rustix::fs::syncfs(tmp.as_file()).map_err(|e| OutputError {
+        let err = |source| OutputError {
             file: target.clone(),
-            source: e.into(),
-        })?;
-        done.push(parent);
+            source,
+        };
+        let dir = std::fs::File::open(parent).map_err(err)?;
+        if devices.insert(dir.metadata().map_err(err)?.dev()) {
+            rustix::fs::syncfs(&dir).map_err(|e| err(e.into()))?;
+        }
     }
     Ok(())
 }
 
+/// Elsewhere each file was synced as it was staged.
 #[cfg(not(target_os = "linux"))]
-fn sync_staged(staged: &[(tempfile::NamedTempFile, PathBuf)]) -> Result<(), OutputError> {
-    for (tmp, target) in staged {
-        tmp.as_file().sync_data().map_err(|e| OutputError {
-            file: target.clone(),
-            source: e,
-        })?;
-    }
+fn sync_staged(_: &[(tempfile::TempPath, PathBuf)]) -> Result<(), OutputError> {
     Ok(())
 }
