@@ -13,6 +13,7 @@ mod expander_props;
 mod html;
 mod interop_engines;
 mod people;
+mod scale;
 mod schema;
 mod standalone;
 mod teams;
