@@ -103,9 +103,58 @@ pub fn write_entries(
     format: Format,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    match format {
-        Format::Json => write_json(entries, out),
-        Format::Text => write_text(entries, w, out),
+    let mut sink = Sink::new(*w, format);
+    for e in entries {
+        sink.entry(e, out)?;
+    }
+    sink.finish(out)
+}
+
+/// Writes entries one at a time, as they are produced.
+pub struct Sink {
+    window: Window,
+    format: Format,
+    written: usize,
+}
+
+impl Sink {
+    pub fn new(window: Window, format: Format) -> Sink {
+        Sink {
+            window,
+            format,
+            written: 0,
+        }
+    }
+
+    /// Writes one entry.
+    ///
+    /// # Errors
+    /// Only those of the writer.
+    pub fn entry(&mut self, e: &Entry<'_>, out: &mut impl Write) -> io::Result<()> {
+        match self.format {
+            Format::Json => {
+                out.write_all(match self.written {
+                    0 => b"[\n",
+                    _ => b",\n",
+                })?;
+                write_json(e, out)?;
+            }
+            Format::Text => write_text(e, &self.window, out)?,
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Ends the agenda.
+    ///
+    /// # Errors
+    /// Only those of the writer.
+    pub fn finish(self, out: &mut impl Write) -> io::Result<()> {
+        match (self.format, self.written) {
+            (Format::Json, 0) => out.write_all(b"[\n]\n"),
+            (Format::Json, _) => out.write_all(b"\n]\n"),
+            (Format::Text, _) => Ok(()),
+        }
     }
 }
 
@@ -128,137 +177,131 @@ pub fn reason_text(lang: Language, r: &Reason) -> String {
     }
 }
 
-fn write_json(entries: &[Entry<'_>], out: &mut impl Write) -> io::Result<()> {
-    out.write_all(b"[")?;
-    for (n, e) in entries.iter().enumerate() {
-        let (spec, o) = (e.spec, e.occurrence);
-        let ritual = &spec.rituals[o.ritual];
-        let seg = &ritual.segments[o.segment];
-        let (status, reason) = match &o.status {
-            Status::Held => ("held", None),
-            Status::Extra => ("extra", None),
-            Status::Moved { .. } => ("moved", None),
-            Status::Skipped(r) => ("skipped", Some(reason_text(Language::En, r))),
-        };
-        let all_day = o.start_utc.is_none();
-        let mut obj = serde_json::Map::new();
-        let mut put = |k: &str, v: serde_json::Value| {
-            obj.insert(k.to_owned(), v);
-        };
-        if let Some(team) = e.team {
-            put("team", team.into());
-        }
-        put("uid", seg.uid.clone().into());
-        put("ritual", ritual.id.clone().into());
-        put("title", title(spec, o).into());
-        put("all_day", all_day.into());
-        if all_day {
-            put("start_utc", o.start.date().to_string().into());
-            put("end_utc", o.end.date().to_string().into());
-        } else {
-            put(
-                "start_utc",
-                o.start_utc
-                    .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
-                    .into(),
-            );
-            put(
-                "end_utc",
-                o.end_utc
-                    .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
-                    .into(),
-            );
-        }
-        put(
-            "start_local",
-            o.start.format("%Y-%m-%dT%H:%M:%S").to_string().into(),
-        );
-        put(
-            "end_local",
-            o.end.format("%Y-%m-%dT%H:%M:%S").to_string().into(),
-        );
-        put("timezone", seg.schedule.timezone.name().into());
-        put("status", status.into());
-        put("reason", reason.into());
-        put(
-            "moved_from",
-            match &o.status {
-                Status::Moved { from } => from.format("%Y-%m-%dT%H:%M:%S").to_string().into(),
-                _ => serde_json::Value::Null,
-            },
-        );
-        put(
-            "recurrence_id",
-            o.original.format("%Y-%m-%dT%H:%M:%S").to_string().into(),
-        );
-        put(
-            "presenter",
-            o.presenter.map(|p| spec.people[p].id.clone()).into(),
-        );
-        out.write_all(if n == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *out, &obj)?;
+fn write_json(e: &Entry<'_>, out: &mut impl Write) -> io::Result<()> {
+    let (spec, o) = (e.spec, e.occurrence);
+    let ritual = &spec.rituals[o.ritual];
+    let seg = &ritual.segments[o.segment];
+    let (status, reason) = match &o.status {
+        Status::Held => ("held", None),
+        Status::Extra => ("extra", None),
+        Status::Moved { .. } => ("moved", None),
+        Status::Skipped(r) => ("skipped", Some(reason_text(Language::En, r))),
+    };
+    let all_day = o.start_utc.is_none();
+    let mut obj = serde_json::Map::new();
+    let mut put = |k: &str, v: serde_json::Value| {
+        obj.insert(k.to_owned(), v);
+    };
+    if let Some(team) = e.team {
+        put("team", team.into());
     }
-    out.write_all(b"\n]\n")
+    put("uid", seg.uid.clone().into());
+    put("ritual", ritual.id.clone().into());
+    put("title", title(spec, o).into());
+    put("all_day", all_day.into());
+    if all_day {
+        put("start_utc", o.start.date().to_string().into());
+        put("end_utc", o.end.date().to_string().into());
+    } else {
+        put(
+            "start_utc",
+            o.start_utc
+                .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+                .into(),
+        );
+        put(
+            "end_utc",
+            o.end_utc
+                .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+                .into(),
+        );
+    }
+    put(
+        "start_local",
+        o.start.format("%Y-%m-%dT%H:%M:%S").to_string().into(),
+    );
+    put(
+        "end_local",
+        o.end.format("%Y-%m-%dT%H:%M:%S").to_string().into(),
+    );
+    put("timezone", seg.schedule.timezone.name().into());
+    put("status", status.into());
+    put("reason", reason.into());
+    put(
+        "moved_from",
+        match &o.status {
+            Status::Moved { from } => from.format("%Y-%m-%dT%H:%M:%S").to_string().into(),
+            _ => serde_json::Value::Null,
+        },
+    );
+    put(
+        "recurrence_id",
+        o.original.format("%Y-%m-%dT%H:%M:%S").to_string().into(),
+    );
+    put(
+        "presenter",
+        o.presenter.map(|p| spec.people[p].id.clone()).into(),
+    );
+    serde_json::to_writer(&mut *out, &obj)?;
+    Ok(())
 }
 
-fn write_text(entries: &[Entry<'_>], w: &Window, out: &mut impl Write) -> io::Result<()> {
-    for e in entries {
-        let (spec, o) = (e.spec, e.occurrence);
-        let lang = spec.calendar.language;
-        let seg = &spec.rituals[o.ritual].segments[o.segment];
-        let (start, end) = match (w.tz, o.start_utc, o.end_utc) {
-            (Some(tz), Some(s), Some(e)) => (
-                tz.from_utc_datetime(&s.naive_utc()).naive_local(),
-                tz.from_utc_datetime(&e.naive_utc()).naive_local(),
-            ),
-            _ => (o.start, o.end),
-        };
-        let time = if o.start_utc.is_none() {
-            match lang {
-                Language::Fr => "journée".to_owned(),
-                Language::En => "all day".to_owned(),
-            }
-        } else {
-            format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"))
-        };
-        let day = weekday_name(lang, start.date());
-        let mut line = format!(
-            "{}  {:<9} {:<11}  {}",
-            start.format("%Y-%m-%d"),
-            day,
-            time,
-            title(spec, o)
-        );
-        match &o.status {
-            Status::Held => {}
-            Status::Extra => line.push_str(match lang {
-                Language::Fr => "  [en plus]",
-                Language::En => "  [extra]",
-            }),
-            Status::Moved { from } => {
-                let from = if o.start_utc.is_none() {
-                    from.format("%Y-%m-%d").to_string()
-                } else {
-                    from.format("%Y-%m-%d %H:%M").to_string()
-                };
-                line.push_str(&match lang {
-                    Language::Fr => format!("  [déplacé du {from}]"),
-                    Language::En => format!("  [moved from {from}]"),
-                });
-            }
-            Status::Skipped(r) => line.push_str(&format!("  [{}]", reason_text(lang, r))),
+fn write_text(e: &Entry<'_>, w: &Window, out: &mut impl Write) -> io::Result<()> {
+    let (spec, o) = (e.spec, e.occurrence);
+    let lang = spec.calendar.language;
+    let seg = &spec.rituals[o.ritual].segments[o.segment];
+    let (start, end) = match (w.tz, o.start_utc, o.end_utc) {
+        (Some(tz), Some(s), Some(e)) => (
+            tz.from_utc_datetime(&s.naive_utc()).naive_local(),
+            tz.from_utc_datetime(&e.naive_utc()).naive_local(),
+        ),
+        _ => (o.start, o.end),
+    };
+    let time = if o.start_utc.is_none() {
+        match lang {
+            Language::Fr => "journée".to_owned(),
+            Language::En => "all day".to_owned(),
         }
-        if spec.rituals[o.ritual].segments.len() > 1 {
-            line.push_str(&format!("  ({})", seg.uid));
+    } else {
+        format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"))
+    };
+    let day = weekday_name(lang, start.date());
+    let mut line = format!(
+        "{}  {:<9} {:<11}  {}",
+        start.format("%Y-%m-%d"),
+        day,
+        time,
+        title(spec, o)
+    );
+    match &o.status {
+        Status::Held => {}
+        Status::Extra => line.push_str(match lang {
+            Language::Fr => "  [en plus]",
+            Language::En => "  [extra]",
+        }),
+        Status::Moved { from } => {
+            let from = if o.start_utc.is_none() {
+                from.format("%Y-%m-%d").to_string()
+            } else {
+                from.format("%Y-%m-%d %H:%M").to_string()
+            };
+            line.push_str(&match lang {
+                Language::Fr => format!("  [déplacé du {from}]"),
+                Language::En => format!("  [moved from {from}]"),
+            });
         }
-        if w.tz.is_none() && seg.schedule.timezone != spec.calendar.timezone {
-            line.push_str(&format!("  {}", seg.schedule.timezone.name()));
-        }
-        if let Some(team) = e.team {
-            line.push_str(&format!("  [{team}]"));
-        }
-        writeln!(out, "{}", line.trim_end())?;
+        Status::Skipped(r) => line.push_str(&format!("  [{}]", reason_text(lang, r))),
     }
+    if spec.rituals[o.ritual].segments.len() > 1 {
+        line.push_str(&format!("  ({})", seg.uid));
+    }
+    if w.tz.is_none() && seg.schedule.timezone != spec.calendar.timezone {
+        line.push_str(&format!("  {}", seg.schedule.timezone.name()));
+    }
+    if let Some(team) = e.team {
+        line.push_str(&format!("  [{team}]"));
+    }
+    writeln!(out, "{}", line.trim_end())?;
     Ok(())
 }
 

@@ -5,6 +5,7 @@
 //! → atomic writes (`output`). `cli` → `config` → `run` drive it.
 
 pub mod agenda;
+pub mod agenda_stream;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

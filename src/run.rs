@@ -157,32 +157,26 @@ pub fn run(config: Config) -> Result<i32, Error> {
             {
                 return Err(Error::Usage(format!("no person has the id `{id}`")));
             }
-            let per_team: Vec<Vec<crate::expand::Occurrence>> = teams
-                .par_iter()
-                .zip(people.par_iter())
-                .map(|(t, p)| match p {
-                    None => Vec::new(),
-                    Some(p) => crate::agenda::occurrences(
-                        &Expander::new(&t.spec),
-                        &crate::agenda::Window {
-                            from,
-                            to,
-                            tz,
-                            person: *p,
-                        },
-                    ),
+            // Streamed: a k-way merge of every ritual's occurrences in
+            // order, so memory does not grow with the window.
+            let expanders: Vec<Expander<'_>> =
+                teams.iter().map(|t| Expander::new(&t.spec)).collect();
+            let windows: Vec<crate::agenda_stream::TeamWindow<'_>> = expanders
+                .iter()
+                .zip(&people)
+                .filter_map(|(x, p)| {
+                    p.map(|person| crate::agenda_stream::TeamWindow {
+                        expander: x,
+                        person,
+                    })
                 })
                 .collect();
-            let mut entries: Vec<crate::agenda::Entry<'_>> = Vec::new();
-            for (t, occurrences) in teams.iter().zip(&per_team) {
-                entries.extend(occurrences.iter().map(|o| crate::agenda::Entry {
-                    spec: &t.spec,
-                    team: ws.many.then_some(t.spec.calendar.slug.as_str()),
-                    occurrence: o,
-                }));
-            }
-            // Stable: equal starts keep team order, then ritual order.
-            entries.sort_by_key(|e| crate::agenda::sort_key(e.occurrence));
+            let slugs: Vec<Option<&str>> = teams
+                .iter()
+                .zip(&people)
+                .filter(|(_, p)| p.is_some())
+                .map(|(t, _)| ws.many.then_some(t.spec.calendar.slug.as_str()))
+                .collect();
             let window = crate::agenda::Window {
                 from,
                 to,
@@ -190,7 +184,16 @@ pub fn run(config: Config) -> Result<i32, Error> {
                 person: None,
             };
             let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-            crate::agenda::write_entries(&entries, &window, format, &mut stdout)?;
+            let mut sink = crate::agenda::Sink::new(window, format);
+            for (team, o) in crate::agenda_stream::AgendaStream::new(&windows, from, to) {
+                let entry = crate::agenda::Entry {
+                    spec: windows[team].expander.spec,
+                    team: slugs[team],
+                    occurrence: &o,
+                };
+                sink.entry(&entry, &mut stdout)?;
+            }
+            sink.finish(&mut stdout)?;
             stdout.flush()?;
             Ok(0)
         }

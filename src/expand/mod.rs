@@ -8,10 +8,12 @@
 
 pub mod local_time;
 mod occurrence;
+mod ordered;
 mod slot;
 
 pub use occurrence::{Occurrence, Status};
-pub use slot::{Reason, Slot, SlotKind, SlotStatus};
+pub use ordered::{OrderKey, Ordered, order_key};
+pub use slot::{Reason, Slot, SlotKind, SlotStatus, Slots};
 
 use std::collections::HashMap;
 
@@ -77,6 +79,11 @@ impl<'a> Expander<'a> {
             .map(|s| Occurrence::new(self.spec, index, &s))
             .filter(|o| o.start_date() >= from && o.start_date() <= to)
             .collect()
+    }
+
+    /// `occurrences`, lazily and in agenda order (`order_key`).
+    pub fn ordered(&'a self, index: usize, from: NaiveDate, to: NaiveDate) -> Ordered<'a> {
+        Ordered::new(self, index, from, to)
     }
 
     /// The last date whose slot the feed must know about: the horizon, or

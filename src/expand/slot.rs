@@ -57,95 +57,168 @@ impl Slot {
 }
 
 pub(super) fn slots(x: &Expander<'_>, ritual: &Ritual, until: NaiveDate) -> Vec<Slot> {
-    let mut out = Vec::new();
-    for (k, seg) in ritual.segments.iter().enumerate() {
-        let time = match seg.schedule.when {
-            When::AllDay => None,
-            When::Timed { start, .. } => Some(start),
+    Slots::new(x, ritual, until).collect()
+}
+
+/// A ritual's slots up to a date, produced one at a time in the order
+/// `slots` returns them: what an agenda over years needs without holding
+/// every ritual's slots at once. Regular slots of each segment and the
+/// extras are merged by (date, time); on a tie the earlier segment comes
+/// first and extras last, the order a stable sort of them gives.
+pub struct Slots<'x> {
+    x: &'x Expander<'x>,
+    ritual: &'x Ritual,
+    until: NaiveDate,
+    /// Each segment's next regular date, None once it is past its span.
+    next: Vec<Option<NaiveDate>>,
+    /// Extras up to `until` as (date, time, segment), in order; few.
+    extras: Vec<(NaiveDate, Option<NaiveTime>, usize)>,
+    extra_at: usize,
+    /// Rotation state: the current order and turn within it.
+    order: Option<usize>,
+    turn: usize,
+}
+
+impl<'x> Slots<'x> {
+    pub fn new(x: &'x Expander<'x>, ritual: &'x Ritual, until: NaiveDate) -> Self {
+        let next = ritual
+            .segments
+            .iter()
+            .map(|seg| Some(seg.dtstart).filter(|d| *d <= until && seg.span.contains(*d)))
+            .collect();
+        let mut extras: Vec<(NaiveDate, Option<NaiveTime>, usize)> = ritual
+            .extra
+            .iter()
+            .filter(|e| e.date <= until)
+            .map(|e| {
+                let k =
+                    ritual
+                        .segment_at(e.date)
+                        .unwrap_or(if e.date < ritual.segments[0].span.from {
+                            0
+                        } else {
+                            ritual.segments.len() - 1
+                        });
+                let time = match ritual.segments[k].schedule.when {
+                    When::AllDay => None,
+                    When::Timed { start, .. } => Some(e.at.unwrap_or(start)),
+                };
+                (e.date, time, k)
+            })
+            .collect();
+        extras.sort_by_key(|&(date, time, _)| (date, time));
+        Slots {
+            x,
+            ritual,
+            until,
+            next,
+            extras,
+            extra_at: 0,
+            order: None,
+            turn: 0,
+        }
+    }
+
+    /// The next slot in order, before exceptions and turns.
+    fn next_bare(&mut self) -> Option<Slot> {
+        let mut best: Option<(NaiveDate, Option<NaiveTime>, usize)> = None;
+        for (k, d) in self.next.iter().enumerate() {
+            if let Some(d) = *d {
+                let time = seg_time(self.ritual, k);
+                if best.is_none_or(|(bd, bt, _)| (d, time) < (bd, bt)) {
+                    best = Some((d, time, k));
+                }
+            }
+        }
+        let extra = self.extras.get(self.extra_at).copied();
+        let take_extra = match (best, extra) {
+            (_, None) => false,
+            (None, Some(_)) => true,
+            (Some((bd, bt, _)), Some((ed, et, _))) => (ed, et) < (bd, bt),
         };
-        let mut date = Some(seg.dtstart);
-        while let Some(d) = date.filter(|d| *d <= until && seg.span.contains(*d)) {
-            out.push(Slot {
-                segment: k,
-                date: d,
+        if take_extra {
+            let (date, time, segment) = extra?;
+            self.extra_at += 1;
+            return Some(Slot {
+                segment,
+                date,
                 time,
-                kind: SlotKind::Regular,
+                kind: SlotKind::Extra,
                 status: SlotStatus::Held,
                 presenter: None,
             });
-            date = seg.schedule.rule.next_after(seg.dtstart, d);
         }
-    }
-    for e in ritual.extra.iter().filter(|e| e.date <= until) {
-        let k = ritual
-            .segment_at(e.date)
-            .unwrap_or(if e.date < ritual.segments[0].span.from {
-                0
-            } else {
-                ritual.segments.len() - 1
-            });
-        let time = match ritual.segments[k].schedule.when {
-            When::AllDay => None,
-            When::Timed { start, .. } => Some(e.at.unwrap_or(start)),
-        };
-        out.push(Slot {
-            segment: k,
-            date: e.date,
+        let (date, time, segment) = best?;
+        let seg = &self.ritual.segments[segment];
+        self.next[segment] = seg
+            .schedule
+            .rule
+            .next_after(seg.dtstart, date)
+            .filter(|d| *d <= self.until && seg.span.contains(*d));
+        Some(Slot {
+            segment,
+            date,
             time,
-            kind: SlotKind::Extra,
+            kind: SlotKind::Regular,
             status: SlotStatus::Held,
             presenter: None,
-        });
+        })
     }
-    out.sort_by_key(|s| (s.date, s.time));
+}
 
-    let closed = &x.spec.calendar.closed;
-    for slot in &mut out {
-        if let Some(m) = ritual
-            .moved
-            .iter()
-            .find(|m| m.date == slot.date && slot.kind == SlotKind::Regular)
-        {
-            slot.status = SlotStatus::Moved {
-                to: m.to,
-                duration: m.duration,
-            };
-        } else if ritual.skip.iter().any(|s| s.date == slot.date) && slot.kind == SlotKind::Regular
-        {
-            slot.status = SlotStatus::Skipped(Reason::Skip);
-        } else if slot.kind == SlotKind::Regular {
-            if let Some((fr, en)) = x.holiday(ritual, slot.date) {
+fn seg_time(ritual: &Ritual, k: usize) -> Option<NaiveTime> {
+    match ritual.segments[k].schedule.when {
+        When::AllDay => None,
+        When::Timed { start, .. } => Some(start),
+    }
+}
+
+impl Iterator for Slots<'_> {
+    type Item = Slot;
+
+    fn next(&mut self) -> Option<Slot> {
+        let mut slot = self.next_bare()?;
+        let ritual = self.ritual;
+        let x = self.x;
+        if slot.kind == SlotKind::Regular {
+            if let Some(m) = ritual.moved.iter().find(|m| m.date == slot.date) {
+                slot.status = SlotStatus::Moved {
+                    to: m.to,
+                    duration: m.duration,
+                };
+            } else if ritual.skip.iter().any(|s| s.date == slot.date) {
+                slot.status = SlotStatus::Skipped(Reason::Skip);
+            } else if let Some((fr, en)) = x.holiday(ritual, slot.date) {
                 slot.status = SlotStatus::Skipped(Reason::Holiday(fr, en));
-            } else if closed.contains(&slot.date) {
+            } else if x.spec.calendar.closed.contains(&slot.date) {
                 slot.status = SlotStatus::Skipped(Reason::Closed);
             }
         }
+        if let Some(rotation) = &ritual.rotation {
+            self.assign_turn(&mut slot, rotation);
+        }
+        Some(slot)
     }
-    if let Some(rotation) = &ritual.rotation {
-        assign_turns(&mut out, rotation, x.spec.calendar.horizon);
-    }
-    out
 }
 
-/// Turns advance only on held occurrences (moved ones included: a moved
-/// meeting keeps its presenter). Each order starts with its first person;
-/// turns past the horizon are not assigned (the feed does not name them).
-fn assign_turns(slots: &mut [Slot], rotation: &crate::model::Rotation, horizon: NaiveDate) {
-    let mut order = None;
-    let mut turn = 0usize;
-    for slot in slots
-        .iter_mut()
-        .filter(|s| s.is_held() && s.date <= horizon)
-    {
+impl Slots<'_> {
+    /// Turns advance only on held occurrences (moved ones included: a
+    /// moved meeting keeps its presenter). Each order starts with its
+    /// first person; turns past the horizon are not assigned (the feed
+    /// does not name them).
+    fn assign_turn(&mut self, slot: &mut Slot, rotation: &crate::model::Rotation) {
+        if !slot.is_held() || slot.date > self.x.spec.calendar.horizon {
+            return;
+        }
         let current = rotation.orders.iter().rposition(|o| o.from <= slot.date);
-        if current != order {
-            order = current;
-            turn = 0;
+        if current != self.order {
+            self.order = current;
+            self.turn = 0;
         }
         if let Some(o) = current {
             let people = &rotation.orders[o].people;
-            slot.presenter = Some(people[turn % people.len()]);
-            turn += 1;
+            slot.presenter = Some(people[self.turn % people.len()]);
+            self.turn += 1;
         }
     }
 }
