@@ -4,6 +4,7 @@
 mod harness;
 mod oracle;
 
+mod agenda_stream;
 mod browser;
 mod build;
 mod crosscheck;

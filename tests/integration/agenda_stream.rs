@@ -1,0 +1,126 @@
+//! The streamed agenda (a merge of every ritual's occurrences, produced
+//! in order) lists what sorting every occurrence of the window lists,
+//! including moves that cross the window's edges.
+
+use chrono::NaiveDate;
+
+use crate::harness::{Test, project_spec};
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// The agenda as the collect-then-sort implementation writes it.
+fn sorted_agenda(yaml: &str, from: &str, to: &str, json: bool) -> String {
+    let source = rituals::spec::Source {
+        name: "s.yaml".into(),
+        path: None,
+        text: yaml.to_owned(),
+    };
+    let raw = rituals::spec::parse(&source).unwrap_or_else(|d| panic!("{}", d.message));
+    let ctx = rituals::validate::Context {
+        build_date: date("2026-11-28"),
+    };
+    let spec = rituals::validate::validate(&raw, &ctx).unwrap_or_else(|_| panic!("invalid"));
+    let x = rituals::expand::Expander::new(&spec);
+    let w = rituals::agenda::Window {
+        from: date(from),
+        to: date(to),
+        tz: None,
+        person: None,
+    };
+    let occ = rituals::agenda::occurrences(&x, &w);
+    let format = if json {
+        rituals::agenda::Format::Json
+    } else {
+        rituals::agenda::Format::Text
+    };
+    let mut out = Vec::new();
+    rituals::agenda::write(&spec, &occ, &w, format, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn streamed_agenda(yaml: &str, from: &str, to: &str, json: bool) -> String {
+    let mut args = vec!["agenda", "--from", from, "--to", to];
+    if json {
+        args.extend(["--format", "json"]);
+    }
+    Test::new().spec(yaml).args(args).run().success().stdout
+}
+
+#[test]
+fn streamed_agenda_equals_the_sorted_one_on_every_fixture() {
+    let fixtures = [
+        include_str!("../fixtures/valid/paris-exceptions.yaml").to_owned(),
+        include_str!("../fixtures/valid/sydney.yaml").to_owned(),
+        include_str!("../fixtures/valid/rotation.yaml").to_owned(),
+        project_spec(),
+    ];
+    // Edges on either side of the fixtures' moves (2026-03-02 → 03-03,
+    // 2026-04-08 → 04-09, 2026-04-10 → 04-11, 2026-05-18 → 05-19,
+    // 2026-06-01 → 06-02), and long windows.
+    let windows = [
+        ("2026-03-01", "2026-03-02"),
+        ("2026-03-03", "2026-03-10"),
+        ("2026-04-08", "2026-04-08"),
+        ("2026-04-09", "2026-04-10"),
+        ("2026-04-11", "2026-04-30"),
+        ("2026-05-18", "2026-05-18"),
+        ("2026-05-19", "2026-06-01"),
+        ("2026-06-02", "2026-06-02"),
+        ("2025-01-01", "2028-12-31"),
+    ];
+    for yaml in &fixtures {
+        for (from, to) in windows {
+            for json in [false, true] {
+                assert_eq!(
+                    streamed_agenda(yaml, from, to, json),
+                    sorted_agenda(yaml, from, to, json),
+                    "window {from}..{to}, json: {json}"
+                );
+            }
+        }
+    }
+}
+
+/// A move three weeks back lands before two regular occurrences; one
+/// forward crosses the window's end.
+const MOVES: &str = "calendar:
+  name: T
+  timezone: Europe/Paris
+  since: 2026-03-02
+  domain: t.example.org
+  holidays: none
+  language: en
+rituals:
+  - id: weekly
+    title: Weekly
+    every: monday
+    time: \"10:00-11:00\"
+    moved:
+      - date: 2026-03-23
+        to: \"2026-03-03 09:00\"
+      - date: 2026-03-09
+        to: \"2026-04-01 10:00\"
+";
+
+#[test]
+fn moves_across_the_window_come_out_in_order() {
+    let out = streamed_agenda(MOVES, "2026-03-01", "2026-03-20", false);
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        [
+            "2026-03-02  Monday    10:00–11:00  Weekly",
+            "2026-03-03  Tuesday   09:00–10:00  Weekly  [moved from 2026-03-23 10:00]",
+            "2026-03-16  Monday    10:00–11:00  Weekly",
+        ]
+    );
+    let out = streamed_agenda(MOVES, "2026-03-21", "2026-04-01", false);
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        [
+            "2026-03-30  Monday    10:00–11:00  Weekly",
+            "2026-04-01  Wednesday 10:00–11:00  Weekly  [moved from 2026-03-09 10:00]",
+        ]
+    );
+}
