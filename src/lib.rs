@@ -17,6 +17,7 @@ pub mod ics;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod publisher;
 pub mod run;
 pub mod schema;
 pub mod spec;

@@ -15,7 +15,8 @@ use crate::ics::combined::{TeamEvents, combined_feed};
 use crate::ics::stamp::PreviousFeeds;
 use crate::ics::{BuildInfo, Event, FeedKind, Renderer};
 use crate::load::Workspace;
-use crate::output::{self, OutFile, Outcome};
+use crate::output::OutFile;
+use crate::publisher::Publisher;
 
 /// A loaded, validated spec and the sources it came from (`source` is the
 /// built file; `files` adds the files it includes).
@@ -124,7 +125,7 @@ pub fn run(config: Config) -> Result<i32, Error> {
                 (None, None) => {
                     let rendered: Vec<Rendered> = teams
                         .par_iter()
-                        .map(|t| render_team(t, &prev_of(t), build, false))
+                        .map(|t| render_team(t, &prev_of(t), build))
                         .collect();
                     combined(&teams, &rendered)?
                 }
@@ -269,29 +270,18 @@ fn team_feed(team: &Loaded, prev: &PreviousFeeds, build: BuildInfo, kind: FeedKi
     Renderer::new(&expander, prev, build).feed(kind)
 }
 
-/// What one team of a many-teams build renders.
+/// What the combined feed needs of a team.
 struct Rendered {
-    /// Its feed files, relative to its own folder.
-    files: Vec<OutFile>,
-    /// Its subscribe page, relative to its own folder.
-    page: Option<OutFile>,
-    /// The events and zones of its team feed, for the combined feed.
+    /// The events and zones of its team feed.
     events: Vec<Event>,
     zones: Vec<(&'static str, chrono_tz::Tz, i32, i32)>,
 }
 
-fn render_team(team: &Loaded, prev: &PreviousFeeds, build: BuildInfo, files: bool) -> Rendered {
+fn render_team(team: &Loaded, prev: &PreviousFeeds, build: BuildInfo) -> Rendered {
     let expander = Expander::new(&team.spec);
     let renderer = Renderer::new(&expander, prev, build);
-    let events = renderer.events(FeedKind::Team);
     Rendered {
-        files: if files {
-            feed_files_with(&renderer, Some(&events))
-        } else {
-            Vec::new()
-        },
-        page: files.then(|| crate::html::out_file(&renderer, build.now)),
-        events,
+        events: renderer.events(FeedKind::Team),
         zones: renderer.zone_years().collect(),
     }
 }
@@ -312,20 +302,12 @@ fn combined(teams: &[&Loaded], rendered: &[Rendered]) -> Result<Vec<u8>, Error> 
 /// Every feed file of a build, relative to the output folder. Feeds are
 /// rendered in parallel and kept in `kinds()` order.
 pub fn feed_files(renderer: &Renderer<'_>) -> Vec<OutFile> {
-    feed_files_with(renderer, None)
-}
-
-/// `feed_files`, with the team feed made of already rendered events.
-fn feed_files_with(renderer: &Renderer<'_>, team_events: Option<&[Event]>) -> Vec<OutFile> {
     renderer
         .kinds()
         .into_par_iter()
         .map(|kind| OutFile {
             path: PathBuf::from(renderer.file_name(kind)),
-            bytes: match (kind, team_events) {
-                (FeedKind::Team, Some(events)) => renderer.feed_of(kind, events),
-                _ => renderer.feed(kind),
-            },
+            bytes: renderer.feed(kind),
         })
         .collect()
 }
@@ -347,10 +329,50 @@ fn build_cmd(
     let prev = read_previous(previous.unwrap_or(out));
     let expander = Expander::new(&loaded.spec);
     let renderer = Renderer::new(&expander, &prev, build);
-    let files = feed_files(&renderer);
-    let stale = stale_feeds(out, &files);
+    let mut publisher = Publisher::new(out, check);
+    stage_feeds(&renderer, None, Path::new(""), &mut publisher)?;
+    let stale = stale_feeds(out, &feed_paths(&renderer, Path::new("")));
     let page = crate::html::out_file(&renderer, build.now);
-    publish(out, files, vec![page], stale, check, prune)
+    publisher.finish(vec![page], stale, prune)
+}
+
+/// Feeds rendered in parallel at a time: enough to keep the cores busy,
+/// few enough that memory does not grow with the number of feeds.
+const FEEDS_AT_ONCE: usize = 64;
+
+/// Renders every feed of a team and hands each to the publisher as soon
+/// as its batch is rendered, in `kinds()` order.
+fn stage_feeds(
+    renderer: &Renderer<'_>,
+    team_events: Option<&[Event]>,
+    dir: &Path,
+    publisher: &mut Publisher,
+) -> Result<(), Error> {
+    for batch in renderer.kinds().chunks(FEEDS_AT_ONCE) {
+        let files: Vec<OutFile> = batch
+            .par_iter()
+            .map(|&kind| OutFile {
+                path: dir.join(renderer.file_name(kind)),
+                bytes: match (kind, team_events) {
+                    (FeedKind::Team, Some(events)) => renderer.feed_of(kind, events),
+                    _ => renderer.feed(kind),
+                },
+            })
+            .collect();
+        for f in &files {
+            publisher.add(f)?;
+        }
+    }
+    Ok(())
+}
+
+/// The paths of a team's feeds, relative to the output folder.
+fn feed_paths(renderer: &Renderer<'_>, dir: &Path) -> Vec<PathBuf> {
+    renderer
+        .kinds()
+        .into_iter()
+        .map(|kind| dir.join(renderer.file_name(kind)))
+        .collect()
 }
 
 /// A many-teams build: each team into `OUT/<slug>/` as a single-file
@@ -375,108 +397,45 @@ fn build_teams(
         }
     }
     let prev_dir = previous.unwrap_or(out);
-    let rendered: Vec<Rendered> = teams
-        .par_iter()
-        .map(|t| {
-            let prev = read_previous(&prev_dir.join(&t.spec.calendar.slug));
-            render_team(t, &prev, build, true)
-        })
-        .collect();
-    let refs: Vec<&Loaded> = teams.iter().collect();
-    let all = combined(&refs, &rendered)?;
-    let mut files = Vec::new();
+    // Team by team (each one's feeds in parallel), staging feeds as they
+    // are rendered; only the team feeds' events are kept, for the
+    // combined feed.
+    let mut publisher = Publisher::new(out, check);
+    let mut rendered = Vec::new();
     let mut pages = Vec::new();
     let mut stale = Vec::new();
-    for (t, r) in teams.iter().zip(rendered) {
-        let slug = &t.spec.calendar.slug;
-        stale.extend(stale_feeds(&out.join(slug), &r.files));
-        let in_team = |f: OutFile| OutFile {
-            path: Path::new(slug).join(f.path),
-            bytes: f.bytes,
-        };
-        files.extend(r.files.into_iter().map(in_team));
-        pages.extend(r.page.map(in_team));
+    for t in teams {
+        let slug = Path::new(&t.spec.calendar.slug);
+        let prev = read_previous(&prev_dir.join(slug));
+        let expander = Expander::new(&t.spec);
+        let renderer = Renderer::new(&expander, &prev, build);
+        let events = renderer.events(FeedKind::Team);
+        stage_feeds(&renderer, Some(&events), slug, &mut publisher)?;
+        stale.extend(stale_feeds(
+            &out.join(slug),
+            &feed_paths(&renderer, Path::new("")),
+        ));
+        let page = crate::html::out_file(&renderer, build.now);
+        pages.push(OutFile {
+            path: slug.join(page.path),
+            bytes: page.bytes,
+        });
+        rendered.push(Rendered {
+            events,
+            zones: renderer.zone_years().collect(),
+        });
     }
+    let refs: Vec<&Loaded> = teams.iter().collect();
     let combined_file = OutFile {
         path: PathBuf::from("rituals.ics"),
-        bytes: all,
+        bytes: combined(&refs, &rendered)?,
     };
-    stale.extend(stale_feeds(out, std::slice::from_ref(&combined_file)));
-    files.push(combined_file);
+    drop(rendered);
+    stale.extend(stale_feeds(out, std::slice::from_ref(&combined_file.path)));
+    publisher.add(&combined_file)?;
     let specs: Vec<&crate::model::Spec> = teams.iter().map(|t| &t.spec).collect();
     pages.push(crate::html::teams::out_file(&specs));
-    publish(out, files, pages, stale, check, prune)
-}
-
-/// Writes the build's files (or, with `check`, lists what would change)
-/// and reports or removes stale feeds.
-fn publish(
-    out: &Path,
-    files: Vec<OutFile>,
-    pages: Vec<OutFile>,
-    stale: Vec<PathBuf>,
-    check: bool,
-    prune: bool,
-) -> Result<i32, Error> {
-    if check {
-        let mut changes = 0;
-        for f in &files {
-            let target = out.join(&f.path);
-            match std::fs::read(&target) {
-                Ok(old) if old == f.bytes => {}
-                Ok(old) => {
-                    changes += 1;
-                    println!("changed  {}", target.display());
-                    for line in uid_changes(
-                        &String::from_utf8_lossy(&old),
-                        &String::from_utf8_lossy(&f.bytes),
-                    ) {
-                        println!("  {line}");
-                    }
-                }
-                Err(_) => {
-                    changes += 1;
-                    println!("added    {}", target.display());
-                }
-            }
-        }
-        for s in &stale {
-            changes += 1;
-            println!("stale    {}", s.display());
-        }
-        if changes == 0 {
-            println!("up to date: {}", out.display());
-            return Ok(0);
-        }
-        return Ok(1);
-    }
-    // Pages are not compared by `--check`: their "next dates" follow the
-    // build date, so they would never be up to date.
-    let mut files = files;
-    files.extend(pages);
-    for (path, outcome) in output::write_all(out, &files)? {
-        match outcome {
-            Outcome::Written => println!("wrote {}", path.display()),
-            Outcome::Unchanged => println!("unchanged {}", path.display()),
-        }
-    }
-    for s in stale {
-        if prune {
-            std::fs::remove_file(&s).map_err(|e| {
-                Error::Output(output::OutputError {
-                    file: s.clone(),
-                    source: e,
-                })
-            })?;
-            println!("removed {}", s.display());
-        } else {
-            println!(
-                "stale {} (not in the spec any more; `--prune` removes it)",
-                s.display()
-            );
-        }
-    }
-    Ok(0)
+    publisher.finish(pages, stale, prune)
 }
 
 /// Refuses to write feeds over the spec's own folder or the root.
@@ -538,10 +497,9 @@ fn is_ours(path: &Path) -> bool {
     String::from_utf8_lossy(&head[..n]).contains("PRODID:-//rituals//")
 }
 
-fn stale_feeds(out: &Path, files: &[OutFile]) -> Vec<PathBuf> {
+fn stale_feeds(out: &Path, files: &[PathBuf]) -> Vec<PathBuf> {
     // A set: 10,000 ritual feeds against 10,000 files would be quadratic.
-    let current: std::collections::HashSet<PathBuf> =
-        files.iter().map(|f| out.join(&f.path)).collect();
+    let current: std::collections::HashSet<PathBuf> = files.iter().map(|f| out.join(f)).collect();
     our_feeds(out)
         .into_iter()
         .filter(|p| !current.contains(p))
@@ -549,7 +507,7 @@ fn stale_feeds(out: &Path, files: &[OutFile]) -> Vec<PathBuf> {
 }
 
 /// Human lines naming the UIDs added, changed or removed between feeds.
-fn uid_changes(old: &str, new: &str) -> Vec<String> {
+pub(crate) fn uid_changes(old: &str, new: &str) -> Vec<String> {
     let mut a = PreviousFeeds::default();
     a.add_feed(old);
     let mut b = PreviousFeeds::default();

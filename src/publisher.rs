@@ -1,0 +1,112 @@
+//! Publishing a build's files as they are rendered: staged one at a time
+//! (or, with `--check`, compared one at a time), so a build holds a few
+//! feeds in memory, not all of them. Still all-or-nothing: nothing is
+//! renamed into place before every file was staged.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+use crate::output::{self, OutFile, Outcome, Staging};
+
+pub struct Publisher {
+    out: PathBuf,
+    /// None with `--check`: files are compared, not written.
+    staging: Option<Staging>,
+    changes: usize,
+}
+
+impl Publisher {
+    pub fn new(out: &Path, check: bool) -> Publisher {
+        Publisher {
+            out: out.to_owned(),
+            staging: (!check).then(|| Staging::new(out)),
+            changes: 0,
+        }
+    }
+
+    /// Stages a feed, or with `--check` reports how it differs.
+    ///
+    /// # Errors
+    /// When the feed cannot be staged; staged files are then removed.
+    pub fn add(&mut self, f: &OutFile) -> Result<(), Error> {
+        let Some(staging) = &mut self.staging else {
+            self.compare(f);
+            return Ok(());
+        };
+        staging.add(&f.path, &f.bytes)?;
+        Ok(())
+    }
+
+    fn compare(&mut self, f: &OutFile) {
+        let target = self.out.join(&f.path);
+        match std::fs::read(&target) {
+            Ok(old) if old == f.bytes => {}
+            Ok(old) => {
+                self.changes += 1;
+                println!("changed  {}", target.display());
+                for line in crate::run::uid_changes(
+                    &String::from_utf8_lossy(&old),
+                    &String::from_utf8_lossy(&f.bytes),
+                ) {
+                    println!("  {line}");
+                }
+            }
+            Err(_) => {
+                self.changes += 1;
+                println!("added    {}", target.display());
+            }
+        }
+    }
+
+    /// Writes the pages, renames every staged file into place (or ends
+    /// the check), and reports or removes stale feeds.
+    ///
+    /// # Errors
+    /// A file that could not be written or a stale feed not removed.
+    pub fn finish(
+        mut self,
+        pages: Vec<OutFile>,
+        stale: Vec<PathBuf>,
+        prune: bool,
+    ) -> Result<i32, Error> {
+        let Some(mut staging) = self.staging.take() else {
+            for s in &stale {
+                self.changes += 1;
+                println!("stale    {}", s.display());
+            }
+            if self.changes == 0 {
+                println!("up to date: {}", self.out.display());
+                return Ok(0);
+            }
+            return Ok(1);
+        };
+        // Pages are not compared by `--check`: their "next dates" follow
+        // the build date, so they would never be up to date.
+        for p in &pages {
+            staging.add(&p.path, &p.bytes)?;
+        }
+        for (path, outcome) in staging.commit()? {
+            match outcome {
+                Outcome::Written => println!("wrote {}", path.display()),
+                Outcome::Unchanged => println!("unchanged {}", path.display()),
+            }
+        }
+        for s in stale {
+            if prune {
+                std::fs::remove_file(&s).map_err(|e| {
+                    Error::Output(output::OutputError {
+                        file: s.clone(),
+                        source: e,
+                    })
+                })?;
+                println!("removed {}", s.display());
+            } else {
+                println!(
+                    "stale {} (not in the spec any more; `--prune` removes it)",
+                    s.display()
+                );
+            }
+        }
+        Ok(0)
+    }
+}
