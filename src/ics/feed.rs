@@ -194,7 +194,7 @@ impl<'a> Renderer<'a> {
                 Some((content, stamp)) => {
                     event::write(self.spec, set, stamp, &mut w);
                     let text = std::str::from_utf8(w.as_bytes()).unwrap_or_default();
-                    if super::stamp::normalized(text) != content {
+                    if super::stamp::content_hash(text) != content {
                         w.clear();
                         event::write(self.spec, set, &self.new_stamp(stamp.sequence + 1), &mut w);
                     }
