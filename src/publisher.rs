@@ -13,6 +13,13 @@ pub struct Publisher {
     /// None with `--check`: files are compared, not written.
     staging: Option<Staging>,
     changes: usize,
+    /// The place in the report of each file given so far, in the order
+    /// given: a large feed rendered alongside others is given last but
+    /// reported in its place.
+    places: Vec<usize>,
+    next_place: usize,
+    /// `--check` lines, by place.
+    report: Vec<(usize, String)>,
 }
 
 impl Publisher {
@@ -21,7 +28,16 @@ impl Publisher {
             out: out.to_owned(),
             staging: (!check).then(|| Staging::new(out)),
             changes: 0,
+            places: Vec::new(),
+            next_place: 0,
+            report: Vec::new(),
         }
+    }
+
+    /// A place in the report for a file given later with `add_at`.
+    pub fn reserve(&mut self) -> usize {
+        self.next_place += 1;
+        self.next_place - 1
     }
 
     /// Stages a feed, or with `--check` reports how it differs.
@@ -29,31 +45,44 @@ impl Publisher {
     /// # Errors
     /// When the feed cannot be staged; staged files are then removed.
     pub fn add(&mut self, f: &OutFile) -> Result<(), Error> {
+        let place = self.reserve();
+        self.add_at(place, f)
+    }
+
+    /// `add`, reported at a place obtained from `reserve`.
+    ///
+    /// # Errors
+    /// As `add`.
+    pub fn add_at(&mut self, place: usize, f: &OutFile) -> Result<(), Error> {
         let Some(staging) = &mut self.staging else {
-            self.compare(f);
+            self.compare(place, f);
             return Ok(());
         };
         staging.add(&f.path, &f.bytes)?;
+        self.places.push(place);
         Ok(())
     }
 
-    fn compare(&mut self, f: &OutFile) {
+    fn compare(&mut self, place: usize, f: &OutFile) {
+        use std::fmt::Write as _;
         let target = self.out.join(&f.path);
         match std::fs::read(&target) {
             Ok(old) if old == f.bytes => {}
             Ok(old) => {
                 self.changes += 1;
-                println!("changed  {}", target.display());
+                let mut text = format!("changed  {}\n", target.display());
                 for line in crate::run::uid_changes(
                     &String::from_utf8_lossy(&old),
                     &String::from_utf8_lossy(&f.bytes),
                 ) {
-                    println!("  {line}");
+                    let _ = writeln!(text, "  {line}");
                 }
+                self.report.push((place, text));
             }
             Err(_) => {
                 self.changes += 1;
-                println!("added    {}", target.display());
+                self.report
+                    .push((place, format!("added    {}\n", target.display())));
             }
         }
     }
@@ -70,6 +99,10 @@ impl Publisher {
         prune: bool,
     ) -> Result<i32, Error> {
         let Some(mut staging) = self.staging.take() else {
+            self.report.sort_by_key(|(place, _)| *place);
+            for (_, text) in &self.report {
+                print!("{text}");
+            }
             for s in &stale {
                 self.changes += 1;
                 println!("stale    {}", s.display());
@@ -84,8 +117,13 @@ impl Publisher {
         // the build date, so they would never be up to date.
         for p in &pages {
             staging.add(&p.path, &p.bytes)?;
+            self.places.push(usize::MAX);
         }
-        for (path, outcome) in staging.commit()? {
+        let mut outcomes: Vec<(usize, (PathBuf, Outcome))> =
+            self.places.into_iter().zip(staging.commit()?).collect();
+        // Stable: pages keep their order, after every feed.
+        outcomes.sort_by_key(|(place, _)| *place);
+        for (_, (path, outcome)) in outcomes {
             match outcome {
                 Outcome::Written => println!("wrote {}", path.display()),
                 Outcome::Unchanged => println!("unchanged {}", path.display()),

@@ -348,22 +348,34 @@ fn stage_feeds(
     dir: &Path,
     publisher: &mut Publisher,
 ) -> Result<(), Error> {
-    for batch in renderer.kinds().chunks(FEEDS_AT_ONCE) {
-        let files: Vec<OutFile> = batch
-            .par_iter()
-            .map(|&kind| OutFile {
-                path: dir.join(renderer.file_name(kind)),
-                bytes: match (kind, team_events) {
-                    (FeedKind::Team, Some(events)) => renderer.feed_of(kind, events),
-                    _ => renderer.feed(kind),
-                },
-            })
-            .collect();
-        for f in &files {
-            publisher.add(f)?;
-        }
-    }
-    Ok(())
+    let kinds = renderer.kinds();
+    let Some((&team, rest)) = kinds.split_first() else {
+        return Ok(());
+    };
+    let render = |kind: FeedKind| OutFile {
+        path: dir.join(renderer.file_name(kind)),
+        bytes: match (kind, team_events) {
+            (FeedKind::Team, Some(events)) => renderer.feed_of(kind, events),
+            _ => renderer.feed(kind),
+        },
+    };
+    // The team feed (all events) takes as long as many batches of the
+    // others: it is rendered alongside them, and reported first.
+    let team_place = publisher.reserve();
+    let (team_file, staged) = rayon::join(
+        || render(team),
+        || -> Result<(), Error> {
+            for batch in rest.chunks(FEEDS_AT_ONCE) {
+                let files: Vec<OutFile> = batch.par_iter().map(|&k| render(k)).collect();
+                for f in &files {
+                    publisher.add(f)?;
+                }
+            }
+            Ok(())
+        },
+    );
+    staged?;
+    publisher.add_at(team_place, &team_file)
 }
 
 /// The paths of a team's feeds, relative to the output folder.
