@@ -5,6 +5,7 @@
 //! → atomic writes (`output`). `cli` → `config` → `run` drive it.
 
 pub mod agenda;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
@@ -12,6 +13,7 @@ pub mod error;
 pub mod expand;
 pub mod holidays;
 pub mod ics;
+pub mod lint;
 pub mod model;
 pub mod output;
 pub mod run;

@@ -60,6 +60,9 @@ pub fn run(config: Config) -> Result<i32, Error> {
         .first()
         .cloned()
         .unwrap_or_else(|| PathBuf::from("rituals.yaml"));
+    if let Action::Check { strict } = config.action {
+        return crate::check::check(&file, &config, strict);
+    }
     let loaded = load(&file, config.input.max_input_bytes, &config.clock)?;
     let build = BuildInfo {
         now: config.clock.now,
@@ -71,16 +74,19 @@ pub fn run(config: Config) -> Result<i32, Error> {
             previous,
             prune,
             force,
-        } => build_cmd(
-            &loaded,
-            &file,
-            &out,
-            check,
-            previous.as_deref(),
-            prune,
-            force,
-            build,
-        ),
+        } => {
+            crate::check::lint_for_build(&loaded, config.clock.today())?;
+            build_cmd(
+                &loaded,
+                &file,
+                &out,
+                check,
+                previous.as_deref(),
+                prune,
+                force,
+                build,
+            )
+        }
         Action::Print {
             ritual,
             person,
@@ -139,10 +145,7 @@ pub fn run(config: Config) -> Result<i32, Error> {
             stdout.flush()?;
             Ok(0)
         }
-        Action::Check { strict: _ } => {
-            eprintln!("{}: ok", loaded.source.name);
-            Ok(0)
-        }
+        Action::Check { .. } => unreachable!("handled before loading"),
     }
 }
 

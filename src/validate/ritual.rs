@@ -5,8 +5,8 @@ use super::every::{self, EXPECTED};
 use super::{Validator, loc, values};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::model::{
-    Attendees, Calendar, Details, Extra, Loc, Move, Person, PersonId, Ritual, Rotation,
-    RotationOrder, Schedule, Segment, Skip, Span, When,
+    Attendees, Calendar, Details, Extra, Loc, Located, Move, Person, PersonId, Ritual, Rotation,
+    RotationOrder, Schedule, Segment, SegmentLocs, Skip, Span, When,
 };
 use crate::spec::raw::{OneOrMany, RawChange, RawRitual};
 
@@ -137,6 +137,10 @@ impl Validator {
                 timezone,
             },
             details,
+            locs: SegmentLocs {
+                time: located(&r.time, p("time")),
+                remind: located_list(&r.remind, &p("remind")),
+            },
         }];
         let mut last_from = since;
         for (k, change) in r.changes.iter().enumerate() {
@@ -156,13 +160,25 @@ impl Validator {
             }
             last_from = from;
             let prev = segments.last().expect("at least one segment");
-            if let Some(next) = self.change(&change.value, prev, &path) {
+            let c = &change.value;
+            let locs = SegmentLocs {
+                time: c.time.as_ref().map_or_else(
+                    || prev.locs.time.clone(),
+                    |t| located(t, format!("{path}.time")),
+                ),
+                remind: c.remind.as_ref().map_or_else(
+                    || prev.locs.remind.clone(),
+                    |r| located_list(r, &format!("{path}.remind")),
+                ),
+            };
+            if let Some(next) = self.change(c, prev, &path) {
                 let seg = Segment {
                     uid: format!("{id}.{}@{}", from.format("%Y%m%d"), cal.domain),
                     span: Span { from, to: None },
                     dtstart: from,
                     schedule: next.0,
                     details: next.1,
+                    locs,
                 };
                 segments.last_mut().expect("at least one segment").span.to = Some(from);
                 segments.push(seg);
@@ -267,6 +283,7 @@ impl Validator {
             attendees,
             rotation,
             loc: loc(&r.id),
+            holidays_at: r.holidays.as_ref().map(|h| located(h, p("holidays"))),
         };
         self.exceptions(i, r, &mut ritual);
         let errors_after = self.diags.iter().filter(|d| d.is_error()).count();
@@ -551,6 +568,18 @@ impl Validator {
             });
         }
     }
+}
+
+fn located<T>(at: &Spanned<T>, path: String) -> Located {
+    Located { loc: loc(at), path }
+}
+
+fn located_list(items: &[Spanned<String>], path: &str) -> Vec<Located> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(k, r)| located(r, format!("{path}[{k}]")))
+        .collect()
 }
 
 fn not_an_occurrence(
