@@ -62,8 +62,8 @@ pub(crate) fn list_dates(dates: &[NaiveDate], shown: usize) -> String {
 /// A duration the way the spec writes them: `1w`, `2d`, `1h30m`.
 pub(crate) fn spec_duration(d: TimeDelta) -> String {
     let mut m = d.num_minutes();
-    if m == 0 {
-        return "0m".to_owned();
+    if m <= 0 {
+        return format!("{m}m");
     }
     let mut s = String::new();
     for (unit, len) in [("w", 7 * 24 * 60), ("d", 24 * 60), ("h", 60), ("m", 1)] {

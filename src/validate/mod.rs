@@ -33,7 +33,10 @@ pub struct Context {
 /// Every error-level `Diagnostic` found (unknown zone, bad `every`, bad
 /// time, unknown person, duplicate id, …), in source order.
 pub fn validate(raw: &RawSpec, ctx: &Context) -> Result<Spec, Vec<Diagnostic>> {
-    let mut v = Validator { diags: Vec::new() };
+    let mut v = Validator {
+        diags: Vec::new(),
+        calendar_since_given: raw.calendar.value.since.is_some(),
+    };
     let calendar = v.calendar(&raw.calendar, ctx);
     let people = v.people(&raw.people);
     let mut rituals = Vec::new();
@@ -67,6 +70,10 @@ pub fn validate(raw: &RawSpec, ctx: &Context) -> Result<Spec, Vec<Diagnostic>> {
             .hint("add at least one ritual with `id`, `title`, `every` and `time`"),
         );
     }
+    // In source order, whatever order the checks ran in; stable, so that
+    // problems found at one place keep their order.
+    v.diags
+        .sort_by_key(|d| d.loc.map_or((u32::MAX, 0), |l| (l.line, l.column)));
     match calendar {
         Some(calendar) if v.diags.iter().all(|d| !d.is_error()) => Ok(Spec {
             calendar,
@@ -87,6 +94,9 @@ pub(crate) fn loc<T>(s: &Spanned<T>) -> Loc {
 
 pub(crate) struct Validator {
     pub diags: Vec<Diagnostic>,
+    /// `calendar.since` is written (if it is invalid, that is reported
+    /// once, not again for every ritual that relies on it).
+    pub calendar_since_given: bool,
 }
 
 impl Validator {
@@ -167,12 +177,22 @@ impl Validator {
     /// Single-line text: control characters would let spec text forge
     /// content lines in some parsers, so they are refused outright.
     pub fn line_text(&mut self, at: &Spanned<String>, path: impl Into<String>) -> String {
-        if at.value.chars().any(char::is_control) {
-            self.error(
-                "expected a single line of text without control characters",
-                at,
+        if let Some(c) = at.value.chars().find(|c| c.is_control()) {
+            let what = match c {
+                '\n' => "a line break".to_owned(),
+                '\r' => "a carriage return".to_owned(),
+                '\t' => "a tab".to_owned(),
+                c => format!("the control character U+{:04X}", u32::from(c)),
+            };
+            let mut d = Diagnostic::error(
+                format!("expected a single line of text without control characters, found {what}"),
+                Some(loc(at)),
                 path,
             );
+            if matches!(c, '\n' | '\r') {
+                d = d.hint("line breaks are allowed in `description` only");
+            }
+            self.push(d);
         } else if at.value.trim().is_empty() {
             self.error("expected some text, found an empty value", at, path);
         }

@@ -28,9 +28,17 @@ impl Validator {
             .duration
             .as_ref()
             .and_then(|d| self.parse(d, p("duration"), |t| values::duration(t)));
-        let when = self.parse(&r.time, p("time"), |t| values::when(t, duration));
+        // A `duration` that is written but wrong is reported once: `time`
+        // is then checked as if it had one.
+        let stand_in = r.duration.as_ref().map(|_| TimeDelta::minutes(1));
+        let when = self.parse(&r.time, p("time"), |t| {
+            values::when(t, duration.or(stand_in))
+        });
         if let Some(When::Timed { duration, .. }) = when {
-            self.check_duration(duration, r.duration.as_ref().unwrap_or(&r.time), p("time"));
+            match &r.duration {
+                Some(d) => self.check_duration(duration, d, p("duration")),
+                None => self.check_duration(duration, &r.time, p("time")),
+            }
         }
         let timezone = match &r.timezone {
             Some(tz) => self.timezone(tz, p("timezone")),
@@ -53,7 +61,7 @@ impl Validator {
         let since = match &r.since {
             Some(s) => self.parse(s, p("since"), |t| values::date(t)),
             None => {
-                if cal.since.is_none() {
+                if cal.since.is_none() && !self.calendar_since_given {
                     self.error(
                         "this ritual has no start date: set `since` here or in `calendar`",
                         &r.id,
@@ -198,7 +206,9 @@ impl Validator {
         // DTSTART off the rule is an extra occurrence in most clients).
         for (k, seg) in segments.iter_mut().enumerate() {
             seg.dtstart = seg.schedule.rule.first_on_or_after(seg.span.from);
-            if !seg.span.contains(seg.dtstart) {
+            // An `until` before `since` is reported above.
+            let reversed = seg.span.to.is_some_and(|t| t <= seg.span.from);
+            if !seg.span.contains(seg.dtstart) && !reversed {
                 let at = if k == 0 {
                     loc(r.since.as_ref().unwrap_or(&r.id))
                 } else {
@@ -214,12 +224,12 @@ impl Validator {
                             .unwrap_or(seg.span.from)
                     ),
                     Some(at),
-                    if k == 0 {
-                        p("every")
-                    } else {
-                        p(&format!("changes[{}].from", k - 1))
+                    match (k, &r.since) {
+                        (0, Some(_)) => p("since"),
+                        (0, None) => p("id"),
+                        _ => p(&format!("changes[{}].from", k - 1)),
                     },
-                ));
+                ).hint("`every` never falls between these dates: check `every`, `since` and `until`"));
             }
         }
         let count = r.count.as_ref().map(|c| c.value);
@@ -313,11 +323,19 @@ impl Validator {
 
     fn check_duration<T>(&mut self, duration: TimeDelta, at: &Spanned<T>, path: String) {
         if duration <= TimeDelta::zero() || duration > TimeDelta::hours(24) {
-            self.error(
-                "a ritual must last more than 0 minutes and at most 24 hours",
-                at,
+            let d = Diagnostic::error(
+                format!(
+                    "a ritual must last more than 0 minutes and at most 24 hours, found {}",
+                    crate::lint::spec_duration(duration)
+                ),
+                Some(loc(at)),
                 path,
             );
+            self.push(if duration > TimeDelta::zero() {
+                d.hint("for something longer than a day, use `time: all day`")
+            } else {
+                d
+            });
         }
     }
 
