@@ -325,8 +325,9 @@ impl Validator {
         if duration <= TimeDelta::zero() || duration > TimeDelta::hours(24) {
             let d = Diagnostic::error(
                 format!(
-                    "a ritual must last more than 0 minutes and at most 24 hours, found {}",
-                    crate::lint::spec_duration(duration)
+                    "a ritual must last more than 0 minutes and at most 24 hours, found {}h{:02}m",
+                    duration.num_hours(),
+                    duration.num_minutes() % 60
                 ),
                 Some(loc(at)),
                 path,
