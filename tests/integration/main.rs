@@ -4,4 +4,5 @@
 mod harness;
 
 mod build;
+mod check;
 mod errors;
