@@ -55,6 +55,11 @@ pub fn write_all(dir: &Path, files: &[OutFile]) -> Result<Vec<(PathBuf, Outcome)
             file: target.clone(),
             source,
         };
+        // A folder in the way would only fail at the rename, after other
+        // files were already replaced: refuse it while nothing is changed.
+        if target.is_dir() {
+            return Err(err(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+        }
         if std::fs::read(&target).is_ok_and(|old| old == f.bytes) {
             outcomes.push((target.clone(), Outcome::Unchanged));
             continue;

@@ -102,19 +102,17 @@ fn strict_check_fails_on_warnings() {
         .args(["check", "--strict"])
         .run()
         .status(1);
-    assert!(out.stderr.ends_with(
-        "rituals.yaml: 5 warnings, 1 info; warnings fail the check under `--strict`\n"
-    ));
+    assert!(
+        out.stderr.ends_with(
+            "rituals.yaml: 5 warnings, 1 info; warnings fail the check under `--strict`\n"
+        )
+    );
 }
 
 #[test]
 fn infos_alone_pass_a_strict_check() {
     // Only the `holidays: none` finding is left.
-    let spec = LINTS
-        .split("  - id: review")
-        .next()
-        .unwrap()
-        .to_owned()
+    let spec = LINTS.split("  - id: review").next().unwrap().to_owned()
         + "  - id: party\n    title: Party\n    every: friday\n    time: \"12:00-13:00\"\n    holidays: none\n";
     let out = Test::new()
         .spec(&spec)
@@ -140,7 +138,11 @@ fn errors_fail_the_check_with_exit_1_and_unreadable_input_with_exit_2() {
     let bad = project_spec().replace("every: friday", "every: fridya");
     let out = Test::new().spec(&bad).args(["check"]).run().status(1);
     assert!(out.stderr.contains("hint: did you mean `friday`?"));
-    assert!(out.stderr.ends_with("rituals.yaml: 1 error\n"), "{}", out.stderr);
+    assert!(
+        out.stderr.ends_with("rituals.yaml: 1 error\n"),
+        "{}",
+        out.stderr
+    );
 
     let out = Test::new()
         .args(["check", "-f", "missing.yaml"])

@@ -6,3 +6,5 @@ mod harness;
 mod build;
 mod check;
 mod errors;
+mod ics_parse;
+mod safety;
