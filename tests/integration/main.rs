@@ -7,4 +7,5 @@ mod build;
 mod check;
 mod errors;
 mod ics_parse;
+mod no_panic;
 mod safety;
