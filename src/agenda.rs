@@ -57,8 +57,18 @@ pub fn occurrences(x: &Expander<'_>, w: &Window) -> Vec<Occurrence> {
     all
 }
 
-fn sort_key(o: &Occurrence) -> (chrono::NaiveDateTime, i64) {
+/// The order of an agenda: local start, then the instant.
+pub fn sort_key(o: &Occurrence) -> (chrono::NaiveDateTime, i64) {
     (o.start, o.start_utc.map_or(0, |t| t.timestamp()))
+}
+
+/// One line of an agenda: an occurrence, its spec, and its team when the
+/// agenda lists several.
+#[derive(Clone, Copy)]
+pub struct Entry<'a> {
+    pub spec: &'a Spec,
+    pub team: Option<&'a str>,
+    pub occurrence: &'a Occurrence,
 }
 
 /// Writes the agenda.
@@ -72,9 +82,30 @@ pub fn write(
     format: Format,
     out: &mut impl Write,
 ) -> io::Result<()> {
+    let entries: Vec<Entry<'_>> = occurrences
+        .iter()
+        .map(|occurrence| Entry {
+            spec,
+            team: None,
+            occurrence,
+        })
+        .collect();
+    write_entries(&entries, w, format, out)
+}
+
+/// Writes the agenda of entries from one or several specs.
+///
+/// # Errors
+/// Only those of the writer.
+pub fn write_entries(
+    entries: &[Entry<'_>],
+    w: &Window,
+    format: Format,
+    out: &mut impl Write,
+) -> io::Result<()> {
     match format {
-        Format::Json => write_json(spec, occurrences, out),
-        Format::Text => write_text(spec, occurrences, w, out),
+        Format::Json => write_json(entries, out),
+        Format::Text => write_text(entries, w, out),
     }
 }
 
@@ -97,9 +128,10 @@ pub fn reason_text(lang: Language, r: &Reason) -> String {
     }
 }
 
-fn write_json(spec: &Spec, occurrences: &[Occurrence], out: &mut impl Write) -> io::Result<()> {
+fn write_json(entries: &[Entry<'_>], out: &mut impl Write) -> io::Result<()> {
     out.write_all(b"[")?;
-    for (n, o) in occurrences.iter().enumerate() {
+    for (n, e) in entries.iter().enumerate() {
+        let (spec, o) = (e.spec, e.occurrence);
         let ritual = &spec.rituals[o.ritual];
         let seg = &ritual.segments[o.segment];
         let (status, reason) = match &o.status {
@@ -113,6 +145,9 @@ fn write_json(spec: &Spec, occurrences: &[Occurrence], out: &mut impl Write) -> 
         let mut put = |k: &str, v: serde_json::Value| {
             obj.insert(k.to_owned(), v);
         };
+        if let Some(team) = e.team {
+            put("team", team.into());
+        }
         put("uid", seg.uid.clone().into());
         put("ritual", ritual.id.clone().into());
         put("title", title(spec, o).into());
@@ -166,14 +201,10 @@ fn write_json(spec: &Spec, occurrences: &[Occurrence], out: &mut impl Write) -> 
     out.write_all(b"\n]\n")
 }
 
-fn write_text(
-    spec: &Spec,
-    occurrences: &[Occurrence],
-    w: &Window,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    let lang = spec.calendar.language;
-    for o in occurrences {
+fn write_text(entries: &[Entry<'_>], w: &Window, out: &mut impl Write) -> io::Result<()> {
+    for e in entries {
+        let (spec, o) = (e.spec, e.occurrence);
+        let lang = spec.calendar.language;
         let seg = &spec.rituals[o.ritual].segments[o.segment];
         let (start, end) = match (w.tz, o.start_utc, o.end_utc) {
             (Some(tz), Some(s), Some(e)) => (
@@ -204,10 +235,17 @@ fn write_text(
                 Language::Fr => "  [en plus]",
                 Language::En => "  [extra]",
             }),
-            Status::Moved { from } => line.push_str(&match lang {
-                Language::Fr => format!("  [déplacé du {}]", from.format("%Y-%m-%d %H:%M")),
-                Language::En => format!("  [moved from {}]", from.format("%Y-%m-%d %H:%M")),
-            }),
+            Status::Moved { from } => {
+                let from = if o.start_utc.is_none() {
+                    from.format("%Y-%m-%d").to_string()
+                } else {
+                    from.format("%Y-%m-%d %H:%M").to_string()
+                };
+                line.push_str(&match lang {
+                    Language::Fr => format!("  [déplacé du {from}]"),
+                    Language::En => format!("  [moved from {from}]"),
+                });
+            }
             Status::Skipped(r) => line.push_str(&format!("  [{}]", reason_text(lang, r))),
         }
         if spec.rituals[o.ritual].segments.len() > 1 {
@@ -215,6 +253,9 @@ fn write_text(
         }
         if w.tz.is_none() && seg.schedule.timezone != spec.calendar.timezone {
             line.push_str(&format!("  {}", seg.schedule.timezone.name()));
+        }
+        if let Some(team) = e.team {
+            line.push_str(&format!("  [{team}]"));
         }
         writeln!(out, "{}", line.trim_end())?;
     }

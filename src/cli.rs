@@ -12,7 +12,9 @@ Examples:
   rituals print | curl -T - https://dav.example.org/team.ics
   rituals agenda --weeks 2           # the next two weeks
   rituals agenda --from 2026-03-01 --to 2026-11-30 --format json
-  rituals check --strict";
+  rituals check --strict
+  rituals init                       # a starter rituals.yaml
+  rituals build -f teams/ -o public  # one folder per team + public/rituals.ics";
 
 #[derive(Debug, Parser)]
 #[command(name = "rituals", version, about = "Calendar as code: turn rituals.yaml into iCalendar feeds", after_help = EXAMPLES)]
@@ -31,11 +33,38 @@ pub enum Command {
     Agenda(AgendaArgs),
     /// Validate and lint the spec without writing anything.
     Check(CheckArgs),
+    /// Print the JSON Schema of rituals.yaml (for editors).
+    Schema,
+    /// Write a commented starter rituals.yaml.
+    Init(InitArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Example:\n  rituals init && rituals build")]
+pub struct InitArgs {
+    /// Folder to write rituals.yaml into.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  rituals completions bash > ~/.local/share/bash-completion/completions/rituals\n  rituals completions zsh > ~/.zfunc/_rituals\n  rituals completions fish > ~/.config/fish/completions/rituals.fish"
+)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Spec file(s) or folder(s) of specs; `-` reads standard input.
+    /// Spec file(s) or folder(s) of specs; `-` reads standard input. A
+    /// folder or several files build one calendar per file (`OUT/<slug>/`)
+    /// and a combined `OUT/rituals.ics`.
     #[arg(
         short = 'f',
         long = "file",
@@ -43,7 +72,10 @@ pub struct InputArgs {
         default_value = "rituals.yaml"
     )]
     pub files: Vec<PathBuf>,
-    /// Refuse spec files larger than this.
+    /// Also read the specs in the sub-folders of a `-f` folder.
+    #[arg(long)]
+    pub recursive: bool,
+    /// Refuse spec files larger than this (each file).
     #[arg(long, value_name = "BYTES", default_value_t = crate::spec::DEFAULT_MAX_INPUT_BYTES)]
     pub max_input_bytes: u64,
 }
@@ -87,6 +119,9 @@ pub struct PrintArgs {
     /// Print this person's feed.
     #[arg(long, value_name = "ID")]
     pub person: Option<String>,
+    /// With several teams: print this team's feeds (its calendar slug).
+    #[arg(long, value_name = "SLUG")]
+    pub team: Option<String>,
     /// Keep DTSTAMP/SEQUENCE of unchanged events from the feeds in this folder.
     #[arg(long, value_name = "DIR")]
     pub previous: Option<PathBuf>,
@@ -119,6 +154,9 @@ pub struct AgendaArgs {
     /// Only this person's schedule.
     #[arg(long, value_name = "ID")]
     pub person: Option<String>,
+    /// With several teams: only this team (its calendar slug).
+    #[arg(long, value_name = "SLUG")]
+    pub team: Option<String>,
 }
 
 #[derive(Debug, Args)]

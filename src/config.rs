@@ -10,6 +10,7 @@ use crate::cli::{
     AgendaArgs, AgendaFormat, BuildArgs, CheckArgs, Cli, Command, InputArgs, PrintArgs,
 };
 use crate::error::Error;
+use crate::standalone::Standalone;
 
 /// The build clock: `SOURCE_DATE_EPOCH` (reproducible builds), or now.
 /// It sets DTSTAMP of new or changed events and the default horizon.
@@ -46,6 +47,7 @@ impl Clock {
 #[derive(Debug)]
 pub struct Input {
     pub files: Vec<PathBuf>,
+    pub recursive: bool,
     pub max_input_bytes: u64,
 }
 
@@ -62,6 +64,7 @@ pub enum Action {
         ritual: Option<String>,
         person: Option<String>,
         previous: Option<PathBuf>,
+        team: Option<String>,
     },
     Agenda {
         from: NaiveDate,
@@ -69,10 +72,13 @@ pub enum Action {
         tz: Option<Tz>,
         format: Format,
         person: Option<String>,
+        team: Option<String>,
     },
     Check {
         strict: bool,
     },
+    /// Commands that read no spec: `schema`, `init`, `completions`, `man`.
+    Standalone(Standalone),
 }
 
 #[derive(Debug)]
@@ -82,9 +88,21 @@ pub struct Config {
     pub clock: Clock,
 }
 
+impl Input {
+    /// For commands that read no spec.
+    fn none() -> Input {
+        Input {
+            files: Vec::new(),
+            recursive: false,
+            max_input_bytes: 0,
+        }
+    }
+}
+
 fn input(a: InputArgs) -> Input {
     Input {
         files: a.files,
+        recursive: a.recursive,
         max_input_bytes: a.max_input_bytes,
     }
 }
@@ -124,15 +142,24 @@ impl Config {
                 ritual,
                 person,
                 previous,
+                team,
             }) => (
                 input(i),
                 Action::Print {
                     ritual,
                     person,
                     previous,
+                    team,
                 },
             ),
             Command::Check(CheckArgs { input: i, strict }) => (input(i), Action::Check { strict }),
+            Command::Schema => (Input::none(), Action::Standalone(Standalone::Schema)),
+            Command::Init(a) => (Input::none(), Action::Standalone(Standalone::Init(a.dir))),
+            Command::Completions(a) => (
+                Input::none(),
+                Action::Standalone(Standalone::Completions(a.shell)),
+            ),
+            Command::Man => (Input::none(), Action::Standalone(Standalone::Man)),
             Command::Agenda(AgendaArgs {
                 input: i,
                 from,
@@ -141,6 +168,7 @@ impl Config {
                 tz,
                 format,
                 person,
+                team,
             }) => {
                 let from = match from {
                     Some(f) => date_arg("--from", &f)?,
@@ -173,6 +201,7 @@ impl Config {
                         tz,
                         format,
                         person,
+                        team,
                     },
                 )
             }

@@ -15,12 +15,22 @@ pub enum Error {
         source: Box<Source>,
         diagnostics: Vec<Diagnostic>,
     },
+    /// Errors in several spec files (includes, a many-teams build), each
+    /// rendered against its own file (exit 2).
+    Specs(Vec<FileDiagnostics>),
     /// A command-line value is wrong (exit 2).
     Usage(String),
     /// Writing the output failed (exit 2); nothing was changed.
     Output(OutputError),
     /// Standard output or another stream failed.
     Io(std::io::Error),
+}
+
+/// The diagnostics about one spec file.
+#[derive(Debug)]
+pub struct FileDiagnostics {
+    pub source: Source,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Error {
@@ -52,6 +62,39 @@ impl fmt::Display for Error {
                     n,
                     if n == 1 { "" } else { "s" },
                     source.name
+                )
+            }
+            Error::Specs(files) => {
+                let color = crate::diagnostic::use_color();
+                for file in files {
+                    for d in &file.diagnostics {
+                        write!(
+                            f,
+                            "{}",
+                            crate::diagnostic::render(
+                                d,
+                                &file.source.name,
+                                &file.source.text,
+                                color
+                            )
+                        )?;
+                    }
+                }
+                let n: usize = files
+                    .iter()
+                    .map(|file| file.diagnostics.iter().filter(|d| d.is_error()).count())
+                    .sum();
+                let names: Vec<&str> = files
+                    .iter()
+                    .filter(|file| file.diagnostics.iter().any(|d| d.is_error()))
+                    .map(|file| file.source.name.as_str())
+                    .collect();
+                write!(
+                    f,
+                    "{} error{} in {}; nothing was written",
+                    n,
+                    if n == 1 { "" } else { "s" },
+                    names.join(", ")
                 )
             }
             Error::Usage(m) => write!(f, "error: {m}"),

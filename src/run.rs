@@ -1,52 +1,35 @@
-//! Running a command: load the spec, then build, print, list or check.
+//! Running a command: load the specs, then build, print, list or check.
+//! One spec file builds into the output folder; a folder of specs (or
+//! several files) builds each team into `OUT/<slug>/` plus a combined
+//! `OUT/rituals.ics`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::config::{Action, Clock, Config};
 use crate::error::Error;
 use crate::expand::Expander;
+use crate::ics::combined::{TeamEvents, combined_feed};
 use crate::ics::stamp::PreviousFeeds;
-use crate::ics::{BuildInfo, FeedKind, Renderer};
-use crate::model::Spec;
+use crate::ics::{BuildInfo, Event, FeedKind, Renderer};
+use crate::load::Workspace;
 use crate::output::{self, OutFile, Outcome};
-use crate::spec::Source;
-use crate::validate::{self, Context};
 
-/// A loaded, validated spec and the source it came from.
-pub struct Loaded {
-    pub source: Source,
-    pub spec: Spec,
-}
+/// A loaded, validated spec and the sources it came from (`source` is the
+/// built file; `files` adds the files it includes).
+pub use crate::load::Team as Loaded;
 
-/// Reads, parses and validates one spec file.
+/// Reads, parses and validates one spec file and the files it includes.
 ///
 /// # Errors
-/// `Error::Read` when the file cannot be read, `Error::Spec` with every
-/// problem found when it is not a valid spec.
+/// `Error::Read` when the file cannot be read, `Error::Spec` (or
+/// `Error::Specs`, when included files are at fault) with every problem
+/// found when it is not a valid spec.
 pub fn load(path: &Path, max_bytes: u64, clock: &Clock) -> Result<Loaded, Error> {
-    let source = Source::read(path, max_bytes)?;
-    let raw = match crate::spec::parse(&source) {
-        Ok(raw) => raw,
-        Err(d) => {
-            return Err(Error::Spec {
-                source: Box::new(source),
-                diagnostics: vec![d],
-            });
-        }
-    };
-    match validate::validate(
-        &raw,
-        &Context {
-            build_date: clock.today(),
-        },
-    ) {
-        Ok(spec) => Ok(Loaded { source, spec }),
-        Err(diagnostics) => Err(Error::Spec {
-            source: Box::new(source),
-            diagnostics,
-        }),
-    }
+    let mut ws = crate::load::load(&[path.to_owned()], false, max_bytes, clock)?;
+    Ok(ws.teams.swap_remove(0))
 }
 
 /// Runs the configured command; returns the exit code.
@@ -54,20 +37,34 @@ pub fn load(path: &Path, max_bytes: u64, clock: &Clock) -> Result<Loaded, Error>
 /// # Errors
 /// Any `Error`: bad input or usage, or a failed write (exit 2).
 pub fn run(config: Config) -> Result<i32, Error> {
-    let file = config
-        .input
-        .files
-        .first()
-        .cloned()
-        .unwrap_or_else(|| PathBuf::from("rituals.yaml"));
-    if let Action::Check { strict } = config.action {
-        return crate::check::check(&file, &config, strict);
+    let action = match config.action {
+        Action::Standalone(cmd) => return crate::standalone::run(cmd),
+        other => other,
+    };
+    let inputs = if config.input.files.is_empty() {
+        vec![PathBuf::from("rituals.yaml")]
+    } else {
+        config.input.files.clone()
+    };
+    if let Action::Check { strict } = action {
+        return crate::check::check(
+            &inputs,
+            config.input.recursive,
+            config.input.max_input_bytes,
+            &config.clock,
+            strict,
+        );
     }
-    let loaded = load(&file, config.input.max_input_bytes, &config.clock)?;
+    let ws = crate::load::load(
+        &inputs,
+        config.input.recursive,
+        config.input.max_input_bytes,
+        &config.clock,
+    )?;
     let build = BuildInfo {
         now: config.clock.now,
     };
-    match config.action {
+    match action {
         Action::Build {
             out,
             check,
@@ -75,44 +72,75 @@ pub fn run(config: Config) -> Result<i32, Error> {
             prune,
             force,
         } => {
-            crate::check::lint_for_build(&loaded, config.clock.today())?;
-            build_cmd(
-                &loaded,
-                &file,
-                &out,
-                check,
-                previous.as_deref(),
-                prune,
-                force,
-                build,
-            )
+            crate::check::lint_for_build(&ws.teams, config.clock.today())?;
+            if ws.many {
+                build_teams(
+                    &ws.teams,
+                    &out,
+                    check,
+                    previous.as_deref(),
+                    prune,
+                    force,
+                    build,
+                )
+            } else {
+                let loaded = &ws.teams[0];
+                let file = loaded
+                    .source
+                    .path
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from("-"));
+                build_cmd(
+                    loaded,
+                    &file,
+                    &out,
+                    check,
+                    previous.as_deref(),
+                    prune,
+                    force,
+                    build,
+                )
+            }
         }
         Action::Print {
             ritual,
             person,
             previous,
+            team,
         } => {
-            let spec = &loaded.spec;
-            let kind = match (ritual, person) {
-                (Some(id), _) => FeedKind::Ritual(
-                    spec.rituals
-                        .iter()
-                        .position(|r| r.id == id)
-                        .ok_or_else(|| Error::Usage(format!("no ritual has the id `{id}`")))?,
-                ),
-                (None, Some(id)) => FeedKind::Person(
-                    spec.people
-                        .iter()
-                        .position(|p| p.id == id)
-                        .ok_or_else(|| Error::Usage(format!("no person has the id `{id}`")))?,
-                ),
-                (None, None) => FeedKind::Team,
+            let teams = select_teams(&ws, team.as_deref())?;
+            let prev_of = |t: &Loaded| {
+                previous
+                    .as_deref()
+                    .map(|dir| read_previous(&team_dir(&ws, dir, t)))
+                    .unwrap_or_default()
             };
-            let prev = previous.as_deref().map(read_previous).unwrap_or_default();
-            let expander = Expander::new(spec);
-            let renderer = Renderer::new(&expander, &prev, build);
+            let bytes = match (ritual, person) {
+                (Some(id), _) => {
+                    let (t, i) = find_in_teams(&teams, "ritual", &id, |t| {
+                        t.spec.rituals.iter().position(|r| r.id == id)
+                    })?;
+                    team_feed(t, &prev_of(t), build, FeedKind::Ritual(i))
+                }
+                (None, Some(id)) => {
+                    let (t, i) = find_in_teams(&teams, "person", &id, |t| {
+                        t.spec.people.iter().position(|p| p.id == id)
+                    })?;
+                    team_feed(t, &prev_of(t), build, FeedKind::Person(i))
+                }
+                (None, None) if teams.len() == 1 => {
+                    team_feed(teams[0], &prev_of(teams[0]), build, FeedKind::Team)
+                }
+                (None, None) => {
+                    let rendered: Vec<Rendered> = teams
+                        .par_iter()
+                        .map(|t| render_team(t, &prev_of(t), build, false))
+                        .collect();
+                    combined(&teams, &rendered)?
+                }
+            };
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(&renderer.feed(kind))?;
+            stdout.write_all(&bytes)?;
             stdout.flush()?;
             Ok(0)
         }
@@ -122,41 +150,184 @@ pub fn run(config: Config) -> Result<i32, Error> {
             tz,
             format,
             person,
+            team,
         } => {
-            let spec = &loaded.spec;
-            let person = person
-                .map(|id| {
-                    spec.people
-                        .iter()
-                        .position(|p| p.id == id)
-                        .ok_or_else(|| Error::Usage(format!("no person has the id `{id}`")))
+            let teams = select_teams(&ws, team.as_deref())?;
+            // A person is looked up in each team: with several teams, one
+            // may belong to some of them only.
+            let people: Vec<Option<Option<usize>>> = teams
+                .iter()
+                .map(|t| match &person {
+                    None => Some(None),
+                    Some(id) => t.spec.people.iter().position(|p| p.id == *id).map(Some),
                 })
-                .transpose()?;
-            let expander = Expander::new(spec);
+                .collect();
+            if let Some(id) = &person
+                && people.iter().all(Option::is_none)
+            {
+                return Err(Error::Usage(format!("no person has the id `{id}`")));
+            }
+            let per_team: Vec<Vec<crate::expand::Occurrence>> = teams
+                .par_iter()
+                .zip(people.par_iter())
+                .map(|(t, p)| match p {
+                    None => Vec::new(),
+                    Some(p) => crate::agenda::occurrences(
+                        &Expander::new(&t.spec),
+                        &crate::agenda::Window {
+                            from,
+                            to,
+                            tz,
+                            person: *p,
+                        },
+                    ),
+                })
+                .collect();
+            let mut entries: Vec<crate::agenda::Entry<'_>> = Vec::new();
+            for (t, occurrences) in teams.iter().zip(&per_team) {
+                entries.extend(occurrences.iter().map(|o| crate::agenda::Entry {
+                    spec: &t.spec,
+                    team: ws.many.then_some(t.spec.calendar.slug.as_str()),
+                    occurrence: o,
+                }));
+            }
+            // Stable: equal starts keep team order, then ritual order.
+            entries.sort_by_key(|e| crate::agenda::sort_key(e.occurrence));
             let window = crate::agenda::Window {
                 from,
                 to,
                 tz,
-                person,
+                person: None,
             };
-            let occurrences = crate::agenda::occurrences(&expander, &window);
             let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-            crate::agenda::write(spec, &occurrences, &window, format, &mut stdout)?;
+            crate::agenda::write_entries(&entries, &window, format, &mut stdout)?;
             stdout.flush()?;
             Ok(0)
         }
-        Action::Check { .. } => unreachable!("handled before loading"),
+        Action::Check { .. } => unreachable!("`check` returns before loading"),
+        Action::Standalone(cmd) => crate::standalone::run(cmd),
     }
 }
 
-/// Every feed file of a build, relative to the output folder.
+/// The teams a command works on: all, or the one `--team` names.
+fn select_teams<'a>(ws: &'a Workspace, team: Option<&str>) -> Result<Vec<&'a Loaded>, Error> {
+    let Some(slug) = team else {
+        return Ok(ws.teams.iter().collect());
+    };
+    match ws.teams.iter().find(|t| t.spec.calendar.slug == slug) {
+        Some(t) => Ok(vec![t]),
+        None => {
+            let slugs: Vec<&str> = ws
+                .teams
+                .iter()
+                .map(|t| t.spec.calendar.slug.as_str())
+                .collect();
+            Err(Error::Usage(format!(
+                "no team has the slug `{slug}`: expected one of {}",
+                slugs.join(", ")
+            )))
+        }
+    }
+}
+
+/// The one team that has a ritual or person `id`.
+fn find_in_teams<'a>(
+    teams: &[&'a Loaded],
+    what: &str,
+    id: &str,
+    find: impl Fn(&Loaded) -> Option<usize>,
+) -> Result<(&'a Loaded, usize), Error> {
+    let found: Vec<(&Loaded, usize)> = teams
+        .iter()
+        .filter_map(|t| find(t).map(|i| (*t, i)))
+        .collect();
+    match found.as_slice() {
+        [] => Err(Error::Usage(format!("no {what} has the id `{id}`"))),
+        [one] => Ok(*one),
+        several => {
+            let slugs: Vec<&str> = several
+                .iter()
+                .map(|(t, _)| t.spec.calendar.slug.as_str())
+                .collect();
+            Err(Error::Usage(format!(
+                "the {what} `{id}` is in several teams ({}): choose one with `--team`",
+                slugs.join(", ")
+            )))
+        }
+    }
+}
+
+/// Where a team's feeds are under an output (or `--previous`) folder.
+fn team_dir(ws: &Workspace, dir: &Path, team: &Loaded) -> PathBuf {
+    if ws.many {
+        dir.join(&team.spec.calendar.slug)
+    } else {
+        dir.to_path_buf()
+    }
+}
+
+fn team_feed(team: &Loaded, prev: &PreviousFeeds, build: BuildInfo, kind: FeedKind) -> Vec<u8> {
+    let expander = Expander::new(&team.spec);
+    Renderer::new(&expander, prev, build).feed(kind)
+}
+
+/// What one team of a many-teams build renders.
+struct Rendered {
+    /// Its feed files, relative to its own folder.
+    files: Vec<OutFile>,
+    /// Its subscribe page, relative to its own folder.
+    page: Option<OutFile>,
+    /// The events and zones of its team feed, for the combined feed.
+    events: Vec<Event>,
+    zones: Vec<(&'static str, chrono_tz::Tz, i32, i32)>,
+}
+
+fn render_team(team: &Loaded, prev: &PreviousFeeds, build: BuildInfo, files: bool) -> Rendered {
+    let expander = Expander::new(&team.spec);
+    let renderer = Renderer::new(&expander, prev, build);
+    let events = renderer.events(FeedKind::Team);
+    Rendered {
+        files: if files {
+            feed_files_with(&renderer, Some(&events))
+        } else {
+            Vec::new()
+        },
+        page: files.then(|| crate::html::out_file(&renderer, build.now)),
+        events,
+        zones: renderer.zone_years().collect(),
+    }
+}
+
+fn combined(teams: &[&Loaded], rendered: &[Rendered]) -> Result<Vec<u8>, Error> {
+    let parts: Vec<TeamEvents<'_>> = teams
+        .iter()
+        .zip(rendered)
+        .map(|(t, r)| TeamEvents {
+            spec: &t.spec,
+            events: &r.events,
+            zones: &r.zones,
+        })
+        .collect();
+    combined_feed(&parts).map_err(|c| Error::Usage(c.to_string()))
+}
+
+/// Every feed file of a build, relative to the output folder. Feeds are
+/// rendered in parallel and kept in `kinds()` order.
 pub fn feed_files(renderer: &Renderer<'_>) -> Vec<OutFile> {
+    feed_files_with(renderer, None)
+}
+
+/// `feed_files`, with the team feed made of already rendered events.
+fn feed_files_with(renderer: &Renderer<'_>, team_events: Option<&[Event]>) -> Vec<OutFile> {
     renderer
         .kinds()
-        .into_iter()
+        .into_par_iter()
         .map(|kind| OutFile {
             path: PathBuf::from(renderer.file_name(kind)),
-            bytes: renderer.feed(kind),
+            bytes: match (kind, team_events) {
+                (FeedKind::Team, Some(events)) => renderer.feed_of(kind, events),
+                _ => renderer.feed(kind),
+            },
         })
         .collect()
 }
@@ -180,6 +351,75 @@ fn build_cmd(
     let renderer = Renderer::new(&expander, &prev, build);
     let files = feed_files(&renderer);
     let stale = stale_feeds(out, &files);
+    let page = crate::html::out_file(&renderer, build.now);
+    publish(out, files, vec![page], stale, check, prune)
+}
+
+/// A many-teams build: each team into `OUT/<slug>/` as a single-file
+/// build writes it, and `OUT/rituals.ics` with every team's events. Teams
+/// are rendered in parallel; the output does not depend on the order
+/// they finish in.
+#[allow(clippy::too_many_arguments)]
+fn build_teams(
+    teams: &[Loaded],
+    out: &Path,
+    check: bool,
+    previous: Option<&Path>,
+    prune: bool,
+    force: bool,
+    build: BuildInfo,
+) -> Result<i32, Error> {
+    if !force {
+        for t in teams {
+            if let Some(path) = &t.source.path {
+                refuse_dangerous_out(path, out)?;
+            }
+        }
+    }
+    let prev_dir = previous.unwrap_or(out);
+    let rendered: Vec<Rendered> = teams
+        .par_iter()
+        .map(|t| {
+            let prev = read_previous(&prev_dir.join(&t.spec.calendar.slug));
+            render_team(t, &prev, build, true)
+        })
+        .collect();
+    let refs: Vec<&Loaded> = teams.iter().collect();
+    let all = combined(&refs, &rendered)?;
+    let mut files = Vec::new();
+    let mut pages = Vec::new();
+    let mut stale = Vec::new();
+    for (t, r) in teams.iter().zip(rendered) {
+        let slug = &t.spec.calendar.slug;
+        stale.extend(stale_feeds(&out.join(slug), &r.files));
+        let in_team = |f: OutFile| OutFile {
+            path: Path::new(slug).join(f.path),
+            bytes: f.bytes,
+        };
+        files.extend(r.files.into_iter().map(in_team));
+        pages.extend(r.page.map(in_team));
+    }
+    let combined_file = OutFile {
+        path: PathBuf::from("rituals.ics"),
+        bytes: all,
+    };
+    stale.extend(stale_feeds(out, std::slice::from_ref(&combined_file)));
+    files.push(combined_file);
+    let specs: Vec<&crate::model::Spec> = teams.iter().map(|t| &t.spec).collect();
+    pages.push(crate::html::teams::out_file(&specs));
+    publish(out, files, pages, stale, check, prune)
+}
+
+/// Writes the build's files (or, with `check`, lists what would change)
+/// and reports or removes stale feeds.
+fn publish(
+    out: &Path,
+    files: Vec<OutFile>,
+    pages: Vec<OutFile>,
+    stale: Vec<PathBuf>,
+    check: bool,
+    prune: bool,
+) -> Result<i32, Error> {
     if check {
         let mut changes = 0;
         for f in &files {
@@ -212,6 +452,10 @@ fn build_cmd(
         }
         return Ok(1);
     }
+    // Pages are not compared by `--check`: their "next dates" follow the
+    // build date, so they would never be up to date.
+    let mut files = files;
+    files.extend(pages);
     for (path, outcome) in output::write_all(out, &files)? {
         match outcome {
             Outcome::Written => println!("wrote {}", path.display()),

@@ -28,7 +28,9 @@ fuzz_target!(|data: &[u8]| {
         Err(diags) => return diags.iter().for_each(show),
     };
     let expander = Expander::new(&spec);
-    rituals::lint::lint(&expander, today).iter().for_each(show);
+    rituals::lint::lint(&expander, today)
+        .iter()
+        .for_each(|(_, d)| show(d));
     let previous = PreviousFeeds::default();
     let build = BuildInfo {
         now: DateTime::from_timestamp(1_795_824_000, 0).expect("a time"),

@@ -87,6 +87,12 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// Colour only for a terminal, and never when `NO_COLOR` is set.
+pub fn use_color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,10 +104,4 @@ mod tests {
         assert_eq!(did_you_mean("Fridya", days), Some("friday"));
         assert_eq!(did_you_mean("banana", days), None);
     }
-}
-
-/// Colour only for a terminal, and never when `NO_COLOR` is set.
-pub fn use_color() -> bool {
-    use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }

@@ -51,6 +51,13 @@ impl ContentWriter {
         &self.out
     }
 
+    /// Appends whole content lines written by another writer (so one
+    /// rendering of an event can go into several feeds).
+    pub fn append(&mut self, lines: &[u8]) {
+        debug_assert!(self.col == 0 && (lines.is_empty() || lines.ends_with(b"\r\n")));
+        self.out.extend_from_slice(lines);
+    }
+
     pub fn begin(&mut self, component: &str) {
         self.property("BEGIN", &[], Value::Raw(component));
     }
@@ -158,11 +165,11 @@ impl ContentWriter {
 pub fn unfold(text: &str) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for physical in text.split("\r\n") {
-        if let Some(rest) = physical.strip_prefix([' ', '\t']) {
-            if let Some(last) = lines.last_mut() {
-                last.push_str(rest);
-                continue;
-            }
+        if let Some(rest) = physical.strip_prefix([' ', '\t'])
+            && let Some(last) = lines.last_mut()
+        {
+            last.push_str(rest);
+            continue;
         }
         if !physical.is_empty() {
             lines.push(physical.to_owned());

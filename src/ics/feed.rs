@@ -20,6 +20,14 @@ pub struct BuildInfo {
     pub now: DateTime<Utc>,
 }
 
+/// One UID's components (master and overrides), as written in a feed.
+pub struct Event {
+    pub uid: String,
+    /// The zone of its times; None for all-day events.
+    pub tzid: Option<&'static str>,
+    pub bytes: Vec<u8>,
+}
+
 /// Which events a feed holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FeedKind {
@@ -38,6 +46,10 @@ pub struct Renderer<'a> {
     pub expander: &'a Expander<'a>,
     slots: Vec<Vec<Slot>>,
     zones: BTreeMap<&'static str, ZoneInfo>,
+    /// Per zone, the first year a ritual uses it; and the last year any
+    /// VTIMEZONE covers.
+    zone_years: BTreeMap<&'static str, (Tz, i32)>,
+    last_year: i32,
     previous: &'a PreviousFeeds,
     build: BuildInfo,
 }
@@ -71,14 +83,16 @@ impl<'a> Renderer<'a> {
         }
         let last_year = spec.calendar.horizon.year().max(build.now.year()) + ZONE_YEARS_AHEAD;
         let zones = first_years
-            .into_iter()
-            .map(|(name, (tz, first))| (name, ZoneInfo::new(tz, first, last_year)))
+            .iter()
+            .map(|(name, (tz, first))| (*name, ZoneInfo::new(*tz, *first, last_year)))
             .collect();
         Renderer {
             spec,
             expander,
             slots,
             zones,
+            zone_years: first_years,
+            last_year,
             previous,
             build,
         }
@@ -91,7 +105,51 @@ impl<'a> Renderer<'a> {
 
     /// The feed's bytes.
     pub fn feed(&self, kind: FeedKind) -> Vec<u8> {
+        self.feed_of(kind, &self.events(kind))
+    }
+
+    /// The feed's bytes, from its `events` (rendered once when they also
+    /// go into a combined feed).
+    pub fn feed_of(&self, kind: FeedKind, events: &[Event]) -> Vec<u8> {
         let cal = &self.spec.calendar;
+        let mut w = ContentWriter::with_capacity(
+            4096 + events.iter().map(|e| e.bytes.len()).sum::<usize>(),
+        );
+        let name = self.feed_name(kind);
+        let url = cal
+            .url
+            .as_ref()
+            .map(|base| format!("{}{}", base_with_slash(base), self.file_name(kind)));
+        write_head(
+            &mut w,
+            &Head {
+                language: cal.language,
+                name: &name,
+                description: cal.description.as_deref(),
+                timezone: Some(cal.timezone.name()),
+                refresh_secs: cal.refresh_secs,
+                url: url.as_deref(),
+            },
+        );
+        let mut used: Vec<&str> = events.iter().filter_map(|e| e.tzid).collect();
+        used.sort_unstable();
+        used.dedup();
+        for name in used {
+            if let Some(zone) = self.zones.get(name) {
+                zone.write(&mut w);
+            }
+        }
+        for e in events {
+            w.append(&e.bytes);
+        }
+        w.end("VCALENDAR");
+        w.into_bytes()
+    }
+
+    /// The VEVENTs of a feed, each UID's components rendered once, in feed
+    /// order: the feed, and a many-teams build's combined feed, are these
+    /// bytes put together.
+    pub fn events(&self, kind: FeedKind) -> Vec<Event> {
         let mut sets: Vec<EventSet> = Vec::new();
         for (i, ritual) in self.spec.rituals.iter().enumerate() {
             let person = match kind {
@@ -114,46 +172,8 @@ impl<'a> Renderer<'a> {
                 }
             }
         }
-        let mut w = ContentWriter::with_capacity(4096 + sets.len() * 1024);
-        w.begin("VCALENDAR");
-        w.property("VERSION", &[], Value::Raw("2.0"));
-        let prodid = format!(
-            "-//rituals//rituals {}//{}",
-            env!("CARGO_PKG_VERSION"),
-            cal.language.code().to_uppercase()
-        );
-        w.property("PRODID", &[], Value::Text(&prodid));
-        w.property("CALSCALE", &[], Value::Raw("GREGORIAN"));
-        w.property("METHOD", &[], Value::Raw("PUBLISH"));
-        let name = self.feed_name(kind);
-        w.property("NAME", &[], Value::Text(&name));
-        w.property("X-WR-CALNAME", &[], Value::Text(&name));
-        if let Some(d) = &cal.description {
-            w.property("DESCRIPTION", &[], Value::Text(d));
-            w.property("X-WR-CALDESC", &[], Value::Text(d));
-        }
-        w.property("X-WR-TIMEZONE", &[], Value::Raw(cal.timezone.name()));
-        let refresh = duration_value(cal.refresh_secs);
-        w.property(
-            "REFRESH-INTERVAL",
-            &[("VALUE", "DURATION")],
-            Value::Raw(&refresh),
-        );
-        w.property("X-PUBLISHED-TTL", &[], Value::Raw(&refresh));
-        if let Some(base) = &cal.url {
-            let url = format!("{}{}", base_with_slash(base), self.file_name(kind));
-            w.property("URL", &[("VALUE", "URI")], Value::Raw(&url));
-            w.property("SOURCE", &[("VALUE", "URI")], Value::Raw(&url));
-        }
-        let mut used: Vec<&str> = sets.iter().filter_map(|s| s.tzid).collect();
-        used.sort_unstable();
-        used.dedup();
-        for name in used {
-            if let Some(zone) = self.zones.get(name) {
-                zone.write(&mut w);
-            }
-        }
         let mut scratch = ContentWriter::new();
+        let mut events = Vec::with_capacity(sets.len());
         for set in &sets {
             // Render once with a neutral stamp to compare with the
             // previous feed, then for real with the stamp that decides.
@@ -166,10 +186,22 @@ impl<'a> Renderer<'a> {
             event::write(self.spec, set, &neutral, &mut scratch);
             let text = std::str::from_utf8(scratch.as_bytes()).unwrap_or_default();
             let stamp = self.previous.stamp_for(&set.uid, text, self.build.now);
+            let mut w = ContentWriter::with_capacity(scratch.as_bytes().len() + 128);
             event::write(self.spec, set, &stamp, &mut w);
+            events.push(Event {
+                uid: set.uid.clone(),
+                tzid: set.tzid,
+                bytes: w.into_bytes(),
+            });
         }
-        w.end("VCALENDAR");
-        w.into_bytes()
+        events
+    }
+
+    /// Each time zone the feeds use, with the years its VTIMEZONE covers.
+    pub fn zone_years(&self) -> impl Iterator<Item = (&'static str, Tz, i32, i32)> + '_ {
+        self.zone_years
+            .iter()
+            .map(|(name, (tz, first))| (*name, *tz, *first, self.last_year))
     }
 
     /// `rituals.ics`, `<ritual-id>.ics` or `people/<person-id>.ics`.
@@ -181,7 +213,8 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn feed_name(&self, kind: FeedKind) -> String {
+    /// NAME of a feed: the calendar's, or "calendar — ritual or person".
+    pub fn feed_name(&self, kind: FeedKind) -> String {
         let cal = &self.spec.calendar;
         match kind {
             FeedKind::Team => cal.name.clone(),
@@ -204,6 +237,51 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// A VCALENDAR's own properties.
+pub(crate) struct Head<'a> {
+    pub language: Language,
+    pub name: &'a str,
+    pub description: Option<&'a str>,
+    /// X-WR-TIMEZONE, when the feed has one main zone.
+    pub timezone: Option<&'a str>,
+    pub refresh_secs: u64,
+    pub url: Option<&'a str>,
+}
+
+/// `BEGIN:VCALENDAR` and the calendar's properties.
+pub(crate) fn write_head(w: &mut ContentWriter, h: &Head<'_>) {
+    w.begin("VCALENDAR");
+    w.property("VERSION", &[], Value::Raw("2.0"));
+    let prodid = format!(
+        "-//rituals//rituals {}//{}",
+        env!("CARGO_PKG_VERSION"),
+        h.language.code().to_uppercase()
+    );
+    w.property("PRODID", &[], Value::Text(&prodid));
+    w.property("CALSCALE", &[], Value::Raw("GREGORIAN"));
+    w.property("METHOD", &[], Value::Raw("PUBLISH"));
+    w.property("NAME", &[], Value::Text(h.name));
+    w.property("X-WR-CALNAME", &[], Value::Text(h.name));
+    if let Some(d) = h.description {
+        w.property("DESCRIPTION", &[], Value::Text(d));
+        w.property("X-WR-CALDESC", &[], Value::Text(d));
+    }
+    if let Some(tz) = h.timezone {
+        w.property("X-WR-TIMEZONE", &[], Value::Raw(tz));
+    }
+    let refresh = duration_value(h.refresh_secs);
+    w.property(
+        "REFRESH-INTERVAL",
+        &[("VALUE", "DURATION")],
+        Value::Raw(&refresh),
+    );
+    w.property("X-PUBLISHED-TTL", &[], Value::Raw(&refresh));
+    if let Some(url) = h.url {
+        w.property("URL", &[("VALUE", "URI")], Value::Raw(url));
+        w.property("SOURCE", &[("VALUE", "URI")], Value::Raw(url));
+    }
+}
+
 pub(crate) fn base_with_slash(base: &str) -> String {
     if base.ends_with('/') {
         base.to_owned()
@@ -214,7 +292,7 @@ pub(crate) fn base_with_slash(base: &str) -> String {
 
 /// An RFC 5545 §3.3.6 DURATION from seconds: `PT12H`, `P1D`, `PT1H30M`.
 pub fn duration_value(secs: u64) -> String {
-    if secs > 0 && secs % (7 * 86400) == 0 {
+    if secs > 0 && secs.is_multiple_of(7 * 86400) {
         return format!("P{}W", secs / (7 * 86400));
     }
     let (d, rest) = (secs / 86400, secs % 86400);

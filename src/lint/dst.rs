@@ -24,7 +24,7 @@ struct Place {
     folds: Vec<NaiveDate>,
 }
 
-pub(super) fn lint(x: &Expander<'_>, w: &Window, out: &mut Vec<Diagnostic>) {
+pub(super) fn lint(x: &Expander<'_>, w: &Window, out: &mut Vec<super::Finding>) {
     if w.from > w.to {
         return;
     }
@@ -39,7 +39,7 @@ pub(super) fn lint(x: &Expander<'_>, w: &Window, out: &mut Vec<Diagnostic>) {
             if f == Fate::Normal {
                 continue;
             }
-            let at = place(r, o.segment, &o.status, i);
+            let at = place(r, o.segment, &o.status);
             let start = o.start.time();
             let k = match places
                 .iter()
@@ -64,16 +64,17 @@ pub(super) fn lint(x: &Expander<'_>, w: &Window, out: &mut Vec<Diagnostic>) {
             }
         }
         for p in places {
-            report(r, &p, out);
+            report(i, r, &p, out);
         }
     }
 }
 
-fn report(r: &Ritual, p: &Place, out: &mut Vec<Diagnostic>) {
+fn report(i: usize, r: &Ritual, p: &Place, out: &mut Vec<super::Finding>) {
     let start = p.start.format("%H:%M");
     if let Some((_, shown)) = p.gaps.first() {
         let dates: Vec<NaiveDate> = p.gaps.iter().map(|g| g.0).collect();
-        out.push(
+        out.push((
+            Some(i),
             Diagnostic::warning(
                 format!(
                     "`{}` starts at {start}, a time that does not exist in {} on {} (the clocks go forward)",
@@ -90,10 +91,11 @@ fn report(r: &Ritual, p: &Place, out: &mut Vec<Diagnostic>) {
                 if dates.len() == 1 { "that day" } else { "those days" }
             ))
             .hint("pick a start time outside the hour when the clocks change"),
-        );
+        ));
     }
     if !p.folds.is_empty() {
-        out.push(
+        out.push((
+            Some(i),
             Diagnostic::warning(
                 format!(
                     "`{}` starts at {start}, a time that happens twice in {} on {} (the clocks go back)",
@@ -108,18 +110,18 @@ fn report(r: &Ritual, p: &Place, out: &mut Vec<Diagnostic>) {
                 "calendar clients will show it at the first {start}, before the clocks go back"
             ))
             .hint("pick a start time outside the hour when the clocks change"),
-        );
+        ));
     }
 }
 
 /// Where the start time of an occurrence was written.
-fn place(r: &Ritual, segment: usize, status: &Status, i: usize) -> Located {
+fn place(r: &Ritual, segment: usize, status: &Status) -> Located {
     if let Status::Moved { from } = status
         && let Some(k) = r.moved.iter().position(|m| m.date == from.date())
     {
         return Located {
             loc: r.moved[k].loc,
-            path: format!("rituals[{i}].moved[{k}]"),
+            path: format!("{}.moved[{k}]", r.path),
         };
     }
     r.segments[segment].locs.time.clone()

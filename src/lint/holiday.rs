@@ -9,7 +9,7 @@ use crate::holidays::HolidayTable;
 
 const SHOWN: usize = 3;
 
-pub(super) fn lint(x: &Expander<'_>, w: &Window, out: &mut Vec<Diagnostic>) {
+pub(super) fn lint(x: &Expander<'_>, w: &Window, out: &mut Vec<super::Finding>) {
     let Some(country) = x.spec.calendar.holidays else {
         return;
     };
@@ -40,7 +40,8 @@ pub(super) fn lint(x: &Expander<'_>, w: &Window, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let at = r.holidays_at.clone().unwrap_or_default();
-        out.push(
+        out.push((
+            Some(i),
             Diagnostic::info(
                 format!(
                     "`{}` has `holidays: none` and meets on public holidays of {}: {}",
@@ -54,6 +55,6 @@ pub(super) fn lint(x: &Expander<'_>, w: &Window, out: &mut Vec<Diagnostic>) {
             .hint(format!(
                 "the first is {first}; if that is intended, nothing to do; otherwise remove `holidays: none`"
             )),
-        );
+        ));
     }
 }

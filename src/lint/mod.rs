@@ -25,8 +25,13 @@ pub struct Window {
     pub to: NaiveDate,
 }
 
-/// Every lint finding for a spec, in source order.
-pub fn lint(expander: &Expander<'_>, today: NaiveDate) -> Vec<Diagnostic> {
+/// A finding, and the index of the ritual it is about (whose file it is
+/// rendered against); None for the spec as a whole.
+pub type Finding = (Option<usize>, Diagnostic);
+
+/// Every lint finding for a spec, in source order within each ritual's
+/// file.
+pub fn lint(expander: &Expander<'_>, today: NaiveDate) -> Vec<Finding> {
     let window = Window {
         from: today,
         to: expander.spec.calendar.horizon,
@@ -38,7 +43,7 @@ pub fn lint(expander: &Expander<'_>, today: NaiveDate) -> Vec<Diagnostic> {
     holiday::lint(expander, &window, &mut out);
     remind::lint(expander.spec, &mut out);
     // Stable: findings at the same place keep the order of the lints.
-    out.sort_by_key(|d| d.loc.map(|l| (l.line, l.column)));
+    out.sort_by_key(|(_, d)| d.loc.map_or((u32::MAX, 0), |l| (l.line, l.column)));
     out
 }
 

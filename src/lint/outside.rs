@@ -4,7 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::Spec;
 
-pub(super) fn lint(spec: &Spec, out: &mut Vec<Diagnostic>) {
+pub(super) fn lint(spec: &Spec, out: &mut Vec<super::Finding>) {
     for (i, r) in spec.rituals.iter().enumerate() {
         let from = r.segments[0].span.from;
         let to = r.segments.last().and_then(|s| s.span.to);
@@ -16,17 +16,18 @@ pub(super) fn lint(spec: &Spec, out: &mut Vec<Diagnostic>) {
                 Some(last) => format!("{from} to {last}"),
                 None => format!("from {from} on"),
             };
-            out.push(
+            out.push((
+                Some(i),
                 Diagnostic::warning(
                     format!(
                         "extra date {} of `{}` is outside the series ({range})",
                         e.date, r.id
                     ),
                     Some(e.loc),
-                    format!("rituals[{i}].extra[{k}]"),
+                    format!("{}.extra[{k}]", r.path),
                 )
                 .hint("it is still published, on its own; check the date, `since` and `until`"),
-            );
+            ));
         }
     }
 }

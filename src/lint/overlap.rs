@@ -41,6 +41,11 @@ impl Audience {
     }
 }
 
+/// Beyond this many overlapping pairs, the rest are summed up in one
+/// line: a spec where everything overlaps needs one fix, not a thousand
+/// messages, and the sweep stops early.
+const MAX_LISTED: usize = 20;
+
 /// One held, timed, busy occurrence.
 struct Busy {
     start: DateTime<Utc>,
@@ -53,7 +58,7 @@ struct Busy {
 /// one is compared only with those still running when it starts, so the
 /// cost is the number of occurrences plus the overlaps, not all pairs.
 /// All-day and `busy: false` rituals take no time and are left out.
-pub(super) fn lint(x: &Expander<'_>, w: &Window, out: &mut Vec<Diagnostic>) {
+pub(super) fn lint(x: &Expander<'_>, w: &Window, out: &mut Vec<super::Finding>) {
     if w.from > w.to {
         return;
     }
@@ -78,9 +83,23 @@ pub(super) fn lint(x: &Expander<'_>, w: &Window, out: &mut Vec<Diagnostic>) {
     busy.sort_by_key(|b| (b.start, b.ritual));
     let mut running: Vec<&Busy> = Vec::new();
     let mut reported = HashSet::new();
+    let mut listed = 0;
     for b in &busy {
+        if listed >= MAX_LISTED {
+            out.push((None, Diagnostic::info(
+                format!(
+                    "only the first {MAX_LISTED} overlapping pairs are listed; fix them and check again"
+                ),
+                None,
+                "rituals",
+            )));
+            return;
+        }
         running.retain(|r| r.end > b.start);
         for r in &running {
+            if listed >= MAX_LISTED {
+                break;
+            }
             let pair = (r.ritual.min(b.ritual), r.ritual.max(b.ritual));
             if pair.0 == pair.1
                 || reported.contains(&pair)
@@ -89,7 +108,8 @@ pub(super) fn lint(x: &Expander<'_>, w: &Window, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             reported.insert(pair);
-            out.push(finding(x, r, b));
+            out.push((Some(r.ritual.max(b.ritual)), finding(x, r, b)));
+            listed += 1;
         }
         running.push(b);
     }

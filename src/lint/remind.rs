@@ -6,8 +6,8 @@ use super::spec_duration;
 use crate::diagnostic::Diagnostic;
 use crate::model::Spec;
 
-pub(super) fn lint(spec: &Spec, out: &mut Vec<Diagnostic>) {
-    for r in &spec.rituals {
+pub(super) fn lint(spec: &Spec, out: &mut Vec<super::Finding>) {
+    for (i, r) in spec.rituals.iter().enumerate() {
         for seg in &r.segments {
             // A one-occurrence segment has no interval to compare with.
             let second = seg.schedule.rule.next_after(seg.dtstart, seg.dtstart);
@@ -22,7 +22,8 @@ pub(super) fn lint(spec: &Spec, out: &mut Vec<Diagnostic>) {
                 let Some(at) = seg.locs.remind.get(k) else {
                     continue;
                 };
-                out.push(
+                out.push((
+                    Some(i),
                     Diagnostic::warning(
                         format!(
                             "the {} reminder of `{}` is longer than the {} between its occurrences",
@@ -34,7 +35,7 @@ pub(super) fn lint(spec: &Spec, out: &mut Vec<Diagnostic>) {
                         at.path.clone(),
                     )
                     .hint("subscribers would be reminded before the previous occurrence has even happened; use a shorter reminder"),
-                );
+                ));
             }
         }
     }

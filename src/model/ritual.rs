@@ -23,6 +23,8 @@ pub struct Ritual {
     pub loc: Loc,
     /// The ritual's own `holidays` field, when set.
     pub holidays_at: Option<Located>,
+    /// Its field path in its file, `rituals[3]`, for diagnostics.
+    pub path: String,
 }
 
 /// A stretch of a ritual with one schedule, published under one UID.

@@ -4,9 +4,11 @@
 
 mod every;
 mod ritual;
+mod team;
 mod values;
 
 pub use every::EXPECTED as EVERY_EXPECTED;
+pub use team::{FileDiagnostic, TeamFile, ValidTeam, describe_person, validate_team};
 
 use std::str::FromStr;
 
@@ -33,55 +35,9 @@ pub struct Context {
 /// Every error-level `Diagnostic` found (unknown zone, bad `every`, bad
 /// time, unknown person, duplicate id, …), in source order.
 pub fn validate(raw: &RawSpec, ctx: &Context) -> Result<Spec, Vec<Diagnostic>> {
-    let mut v = Validator {
-        diags: Vec::new(),
-        calendar_since_given: raw.calendar.value.since.is_some(),
-    };
-    let calendar = v.calendar(&raw.calendar, ctx);
-    let people = v.people(&raw.people);
-    let mut rituals = Vec::new();
-    let mut seen: Vec<(&str, Loc)> = Vec::new();
-    for (i, r) in raw.rituals.iter().enumerate() {
-        let id = &r.value.id;
-        if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id.value.as_str()) {
-            v.error(
-                format!(
-                    "ritual id `{}` is already used at line {}",
-                    id.value, first.line
-                ),
-                id,
-                format!("rituals[{i}].id"),
-            );
-        }
-        seen.push((&id.value, loc(id)));
-        if let Some(cal) = &calendar
-            && let Some(ritual) = v.ritual(i, &r.value, cal, &people)
-        {
-            rituals.push(ritual);
-        }
-    }
-    if raw.rituals.is_empty() {
-        v.diags.push(
-            Diagnostic::error(
-                "the spec has no rituals: expected a `rituals:` list",
-                None,
-                "rituals",
-            )
-            .hint("add at least one ritual with `id`, `title`, `every` and `time`"),
-        );
-    }
-    // In source order, whatever order the checks ran in; stable, so that
-    // problems found at one place keep their order.
-    v.diags
-        .sort_by_key(|d| d.loc.map_or((u32::MAX, 0), |l| (l.line, l.column)));
-    match calendar {
-        Some(calendar) if v.diags.iter().all(|d| !d.is_error()) => Ok(Spec {
-            calendar,
-            people: people.into_iter().map(|(p, _)| p).collect(),
-            rituals,
-        }),
-        _ => Err(v.diags),
-    }
+    team::validate_team(&[TeamFile { name: "", raw }], ctx)
+        .map(|t| t.spec)
+        .map_err(|diags| diags.into_iter().map(|(_, d)| d).collect())
 }
 
 pub(crate) fn loc<T>(s: &Spanned<T>) -> Loc {

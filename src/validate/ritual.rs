@@ -294,6 +294,7 @@ impl Validator {
             rotation,
             loc: loc(&r.id),
             holidays_at: r.holidays.as_ref().map(|h| located(h, p("holidays"))),
+            path: format!("rituals[{i}]"),
         };
         self.exceptions(i, r, &mut ritual);
         let errors_after = self.diags.iter().filter(|d| d.is_error()).count();
@@ -521,11 +522,23 @@ impl Validator {
             else {
                 continue;
             };
-            let Some((to, duration)) = self.parse(&m.value.to, format!("{path}.to"), |t| {
-                values::moved_target(t)
-            }) else {
+            let Some((to_date, to_time, duration)) =
+                self.parse(&m.value.to, format!("{path}.to"), |t| {
+                    values::moved_target(t)
+                })
+            else {
                 continue;
             };
+            // A date alone keeps the occurrence's time (midnight for all-day).
+            let to = to_date.and_time(to_time.unwrap_or_else(|| {
+                match ritual
+                    .segment_at(date)
+                    .map(|k| ritual.segments[k].schedule.when)
+                {
+                    Some(When::Timed { start, .. }) => start,
+                    _ => chrono::NaiveTime::MIN,
+                }
+            }));
             if ritual.segment_of(date).is_none() {
                 self.push(not_an_occurrence(
                     ritual,

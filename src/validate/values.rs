@@ -1,7 +1,7 @@
 //! Parsing of the spec's scalar mini-languages: dates, times, durations.
 //! Each returns the message to show when the text is wrong.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use chrono::{NaiveDate, NaiveTime, TimeDelta};
 
 use crate::model::When;
 
@@ -104,17 +104,22 @@ pub fn date_and_time(text: &str) -> Result<(NaiveDate, Option<NaiveTime>), Strin
     }
 }
 
-/// `2026-05-26 10:30` or `2026-05-26 10:30-11:30`.
-pub fn moved_target(text: &str) -> Result<(NaiveDateTime, Option<TimeDelta>), String> {
+/// `2026-05-26` (same time), `2026-05-26 10:30` or `2026-05-26 10:30-11:30`:
+/// the new date, the new start time if given, and the new length if given.
+pub fn moved_target(
+    text: &str,
+) -> Result<(NaiveDate, Option<NaiveTime>, Option<TimeDelta>), String> {
     let err = || {
         format!(
-            "expected a new start like `2026-05-26 10:30` or `2026-05-26 10:30-11:30`, found `{text}`"
+            "expected a new date or start like `2026-05-26`, `2026-05-26 10:30` or `2026-05-26 10:30-11:30`, found `{text}`"
         )
     };
-    let (d, rest) = text.trim().split_once([' ', 'T']).ok_or_else(err)?;
+    let Some((d, rest)) = text.trim().split_once([' ', 'T']) else {
+        return Ok((date(text).map_err(|_| err())?, None, None));
+    };
     let d = date(d).map_err(|_| err())?;
     match rest.split_once('-') {
-        None => Ok((d.and_time(time(rest).map_err(|_| err())?), None)),
+        None => Ok((d, Some(time(rest).map_err(|_| err())?), None)),
         Some((s, e)) => {
             let s = time(s).map_err(|_| err())?;
             let e = time(e).map_err(|_| err())?;
@@ -122,7 +127,7 @@ pub fn moved_target(text: &str) -> Result<(NaiveDateTime, Option<TimeDelta>), St
             if len <= TimeDelta::zero() {
                 len += TimeDelta::days(1);
             }
-            Ok((d.and_time(s), Some(len)))
+            Ok((d, Some(s), Some(len)))
         }
     }
 }
@@ -159,9 +164,16 @@ mod tests {
 
     #[test]
     fn moved_targets() {
-        let (start, len) = moved_target("2026-05-26 10:30-11:30").unwrap();
-        assert_eq!(start.to_string(), "2026-05-26 10:30:00");
+        let (d, start, len) = moved_target("2026-05-26 10:30-11:30").unwrap();
+        assert_eq!(
+            (d.to_string(), start.unwrap().to_string()),
+            ("2026-05-26".into(), "10:30:00".into())
+        );
         assert_eq!(len, Some(TimeDelta::hours(1)));
-        assert!(moved_target("2026-05-26").is_err());
+        assert_eq!(
+            moved_target("2026-05-26"),
+            Ok((date("2026-05-26").unwrap(), None, None))
+        );
+        assert!(moved_target("2026-05-26 25:00").is_err());
     }
 }

@@ -9,7 +9,8 @@ use assert_cmd::Command;
 pub const EPOCH: &str = "1795824000";
 
 pub struct Test {
-    pub dir: tempfile::TempDir,
+    /// Shared with every `Output`, so the folder outlives a chained `run()`.
+    pub dir: std::sync::Arc<tempfile::TempDir>,
     args: Vec<String>,
     env: Vec<(String, String)>,
     stdin: Option<Vec<u8>>,
@@ -20,12 +21,13 @@ pub struct Output {
     pub stdout: String,
     pub stderr: String,
     pub dir: PathBuf,
+    _keep: std::sync::Arc<tempfile::TempDir>,
 }
 
 impl Test {
     pub fn new() -> Test {
         Test {
-            dir: tempfile::tempdir().expect("temp dir"),
+            dir: std::sync::Arc::new(tempfile::tempdir().expect("temp dir")),
             args: Vec::new(),
             env: vec![
                 ("SOURCE_DATE_EPOCH".into(), EPOCH.into()),
@@ -65,6 +67,17 @@ impl Test {
         self
     }
 
+    /// Runs again in the same folder with other arguments.
+    pub fn run_args<I: IntoIterator<Item = S>, S: AsRef<str>>(&self, args: I) -> Output {
+        let t = Test {
+            dir: self.dir.clone(),
+            args: args.into_iter().map(|s| s.as_ref().to_owned()).collect(),
+            env: self.env.clone(),
+            stdin: None,
+        };
+        t.run()
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }
@@ -86,6 +99,7 @@ impl Test {
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
             dir: self.dir.path().to_owned(),
+            _keep: self.dir.clone(),
         }
     }
 }

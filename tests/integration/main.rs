@@ -2,10 +2,22 @@
 //! `rituals` binary through the `Test` builder in `harness`.
 
 mod harness;
+mod oracle;
 
+mod browser;
 mod build;
 mod check;
+mod crosscheck;
 mod errors;
+mod exceptions;
+mod expander_props;
+mod html;
 mod ics_parse;
+mod interop_engines;
 mod no_panic;
+mod people;
 mod safety;
+mod schema;
+mod standalone;
+mod teams;
+mod vtimezone;

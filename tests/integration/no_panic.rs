@@ -34,7 +34,11 @@ fn pipeline(bytes: &[u8], max_feeds: usize) -> Result<Vec<String>, String> {
     )
     .map_err(|ds| show(&ds))?;
     let expander = Expander::new(&spec);
-    let _ = show(&rituals::lint::lint(&expander, today()));
+    let findings: Vec<_> = rituals::lint::lint(&expander, today())
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect();
+    let _ = show(&findings);
     let previous = PreviousFeeds::default();
     let build = BuildInfo {
         now: DateTime::from_timestamp(1_795_824_000, 0).expect("time"),

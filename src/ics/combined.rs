@@ -1,0 +1,118 @@
+//! The combined feed of a many-teams build: every team's events, each
+//! exactly as its team feed writes it, and one VTIMEZONE per zone.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use chrono_tz::Tz;
+
+use super::content_line::ContentWriter;
+use super::feed::{Event, Head, write_head};
+use super::vtimezone::ZoneInfo;
+use crate::model::Spec;
+
+/// What one team brings to the combined feed.
+pub struct TeamEvents<'a> {
+    pub spec: &'a Spec,
+    /// The events of its team feed (`Renderer::events(FeedKind::Team)`).
+    pub events: &'a [Event],
+    /// Its zones and the years their VTIMEZONEs cover
+    /// (`Renderer::zone_years`).
+    pub zones: &'a [(&'static str, Tz, i32, i32)],
+}
+
+/// A UID that two teams write differently: one ritual file included by
+/// two teams whose calendars (time zone, holidays, horizon, language)
+/// differ.
+#[derive(Debug)]
+pub struct Conflict {
+    pub uid: String,
+    pub first: String,
+    pub second: String,
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the event `{}` is included by the teams `{}` and `{}`, whose calendars make it different events\nhint: include shared rituals only in teams with the same calendar settings (time zone, holidays, horizon, language), or copy them under another id",
+            self.uid, self.first, self.second
+        )
+    }
+}
+
+/// The combined feed's bytes. An event that several teams include from
+/// the same file is written once.
+///
+/// # Errors
+/// `Conflict` when two teams write the same UID differently.
+pub fn combined_feed(teams: &[TeamEvents<'_>]) -> Result<Vec<u8>, Conflict> {
+    let mut seen: HashMap<&str, (usize, &[u8])> = HashMap::new();
+    let mut events: Vec<&Event> = Vec::new();
+    for (t, team) in teams.iter().enumerate() {
+        for e in team.events {
+            match seen.get(e.uid.as_str()) {
+                Some((_, bytes)) if *bytes == e.bytes.as_slice() => {}
+                Some((first, _)) => {
+                    return Err(Conflict {
+                        uid: e.uid.clone(),
+                        first: teams[*first].spec.calendar.slug.clone(),
+                        second: team.spec.calendar.slug.clone(),
+                    });
+                }
+                None => {
+                    seen.insert(&e.uid, (t, &e.bytes));
+                    events.push(e);
+                }
+            }
+        }
+    }
+
+    let first = teams.first().map(|t| &t.spec.calendar);
+    let names: Vec<&str> = teams
+        .iter()
+        .map(|t| t.spec.calendar.name.as_str())
+        .collect();
+    let name = names.join(", ");
+    let timezone = first
+        .map(|c| c.timezone)
+        .filter(|tz| teams.iter().all(|t| t.spec.calendar.timezone == *tz));
+    let refresh_secs = teams
+        .iter()
+        .map(|t| t.spec.calendar.refresh_secs)
+        .min()
+        .unwrap_or(12 * 3600);
+    let mut w =
+        ContentWriter::with_capacity(4096 + events.iter().map(|e| e.bytes.len()).sum::<usize>());
+    write_head(
+        &mut w,
+        &Head {
+            language: first.map_or(crate::model::Language::Fr, |c| c.language),
+            name: &name,
+            description: None,
+            timezone: timezone.map(|tz| tz.name()),
+            refresh_secs,
+            url: None,
+        },
+    );
+    // Each zone once, covering every team's years.
+    let mut zones: BTreeMap<&str, (Tz, i32, i32)> = BTreeMap::new();
+    for (name, tz, first, last) in teams.iter().flat_map(|t| t.zones.iter()) {
+        let z = zones.entry(name).or_insert((*tz, *first, *last));
+        z.1 = z.1.min(*first);
+        z.2 = z.2.max(*last);
+    }
+    let mut used: Vec<&str> = events.iter().filter_map(|e| e.tzid).collect();
+    used.sort_unstable();
+    used.dedup();
+    for name in used {
+        if let Some((tz, first, last)) = zones.get(name) {
+            ZoneInfo::new(*tz, *first, *last).write(&mut w);
+        }
+    }
+    for e in events {
+        w.append(&e.bytes);
+    }
+    w.end("VCALENDAR");
+    Ok(w.into_bytes())
+}

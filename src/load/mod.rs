@@ -1,0 +1,197 @@
+//! Loading what `-f` names: one spec file, or the files of many teams,
+//! each with the files it includes; read, parsed and validated (in
+//! parallel when there are several), then checked against each other.
+//! Every problem of every file is reported at once.
+
+mod cross;
+mod discover;
+mod include;
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Clock;
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, FileDiagnostics};
+use crate::model::{Loc, Spec};
+use crate::spec::{ReadError, Source};
+use crate::validate::{Context, FileDiagnostic, TeamFile, validate_team};
+
+use include::Closure;
+
+/// One file of a team.
+#[derive(Debug)]
+pub struct SpecFile {
+    pub source: Source,
+    /// The canonical path (None for standard input): a file's identity.
+    pub canon: Option<PathBuf>,
+}
+
+/// A validated team: a built file, the files it includes, and its spec.
+#[derive(Debug)]
+pub struct Team {
+    /// The built file.
+    pub source: Source,
+    pub spec: Spec,
+    /// Every file of the team: `[0]` is the built file, then its includes.
+    pub files: Vec<SpecFile>,
+    /// For each ritual of `spec`, the index in `files` of its file.
+    pub ritual_file: Vec<usize>,
+    /// For each person of `spec`, the file and place of its definition.
+    pub person_at: Vec<(usize, Loc)>,
+    /// Where `calendar.name` is written.
+    pub name_at: Loc,
+}
+
+/// Everything a run works on.
+#[derive(Debug)]
+pub struct Workspace {
+    pub teams: Vec<Team>,
+    /// A folder or several files: each team writes into its own folder.
+    pub many: bool,
+}
+
+/// Reads, parses and validates the specs that `inputs` name.
+///
+/// # Errors
+/// `Error::Read` when a named file cannot be read, `Error::Usage` for a
+/// folder without specs, `Error::Spec` or `Error::Specs` with every
+/// problem of every file.
+pub fn load(
+    inputs: &[PathBuf],
+    recursive: bool,
+    max_bytes: u64,
+    clock: &Clock,
+) -> Result<Workspace, Error> {
+    let (paths, many) = discover::spec_files(inputs, recursive)?;
+    let read: Vec<Result<Closure, ReadError>> = paths
+        .par_iter()
+        .map(|p| Closure::read(p, max_bytes))
+        .collect();
+    let mut closures = Vec::with_capacity(read.len());
+    for c in read {
+        closures.push(c?);
+    }
+    // A file without `calendar` that another team includes is a shared
+    // part (people, common rituals), not a team of its own.
+    let included: HashSet<&Path> = closures
+        .iter()
+        .flat_map(|c| c.files[1..].iter().filter_map(|f| f.canon.as_deref()))
+        .collect();
+    let shared: Vec<bool> = closures
+        .iter()
+        .map(|c| {
+            let top = &c.files[0];
+            top.raw.as_ref().is_some_and(|r| r.calendar.is_none())
+                && top.canon.as_deref().is_some_and(|k| included.contains(k))
+        })
+        .collect();
+    let mut keep = shared.iter().map(|s| !s);
+    closures.retain(|_| keep.next().unwrap_or(true));
+
+    let ctx = Context {
+        build_date: clock.today(),
+    };
+    let validated: Vec<Result<Team, Invalid>> =
+        closures.into_par_iter().map(|c| team(c, &ctx)).collect();
+    let mut report = Report::default();
+    let mut teams = Vec::with_capacity(validated.len());
+    for v in validated {
+        match v {
+            Ok(t) => teams.push(t),
+            Err((files, diags)) => {
+                for (f, d) in diags {
+                    report.add(&files[f].source, d);
+                }
+            }
+        }
+    }
+    report.result()?;
+    for (t, f, d) in cross::check(&teams) {
+        report.add(&teams[t].files[f].source, d);
+    }
+    report.result()?;
+    Ok(Workspace { teams, many })
+}
+
+/// A team's files and what is wrong with them.
+type Invalid = (Vec<SpecFile>, Vec<FileDiagnostic>);
+
+fn team(c: Closure, ctx: &Context) -> Result<Team, Invalid> {
+    let Closure { files, diags } = c;
+    let result = if diags.iter().any(|(_, d)| d.is_error()) {
+        Err(diags)
+    } else {
+        let raws: Vec<TeamFile<'_>> = files
+            .iter()
+            .filter_map(|f| {
+                f.raw.as_ref().map(|raw| TeamFile {
+                    name: &f.source.name,
+                    raw,
+                })
+            })
+            .collect();
+        let name_at = files[0]
+            .raw
+            .as_ref()
+            .and_then(|r| r.calendar.as_ref())
+            .map(|c| crate::validate::loc(&c.value.name))
+            .unwrap_or_default();
+        validate_team(&raws, ctx).map(|v| (v, name_at))
+    };
+    let files: Vec<SpecFile> = files
+        .into_iter()
+        .map(|f| SpecFile {
+            source: f.source,
+            canon: f.canon,
+        })
+        .collect();
+    match result {
+        Ok((v, name_at)) => Ok(Team {
+            source: files[0].source.clone(),
+            spec: v.spec,
+            files,
+            ritual_file: v.ritual_file,
+            person_at: v.person_at,
+            name_at,
+        }),
+        Err(diags) => Err((files, diags)),
+    }
+}
+
+/// Diagnostics grouped by file, in the order the files were met.
+#[derive(Default)]
+struct Report {
+    files: Vec<FileDiagnostics>,
+}
+
+impl Report {
+    fn add(&mut self, source: &Source, d: Diagnostic) {
+        match self.files.iter_mut().find(|f| f.source.name == source.name) {
+            Some(f) => f.diagnostics.push(d),
+            None => self.files.push(FileDiagnostics {
+                source: source.clone(),
+                diagnostics: vec![d],
+            }),
+        }
+    }
+
+    /// `Error::Spec` for one file (as a single-file build always said),
+    /// `Error::Specs` for several.
+    fn result(&mut self) -> Result<(), Error> {
+        let mut files = std::mem::take(&mut self.files);
+        match files.len() {
+            0 => Ok(()),
+            1 => {
+                let f = files.pop().expect("one file");
+                Err(Error::Spec {
+                    source: Box::new(f.source),
+                    diagnostics: f.diagnostics,
+                })
+            }
+            _ => Err(Error::Specs(files)),
+        }
+    }
+}
