@@ -23,8 +23,11 @@ fn today() -> NaiveDate {
 fn pipeline(bytes: &[u8], max_feeds: usize) -> Result<Vec<String>, String> {
     let source = Source::from_bytes("rituals.yaml".into(), None, bytes.to_vec())
         .map_err(|e| e.to_string())?;
-    let show =
-        |ds: &[rituals::diagnostic::Diagnostic]| -> String { rituals::check::report(&source, ds) };
+    let show = |ds: &[rituals::diagnostic::Diagnostic]| -> String {
+        ds.iter()
+            .map(|d| rituals::diagnostic::render(d, &source.name, &source.text, false))
+            .collect()
+    };
     let raw = rituals::spec::parse(&source).map_err(|d| show(&[d]))?;
     let spec = validate(
         &raw,
