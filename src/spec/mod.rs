@@ -82,7 +82,7 @@ fn yaml_error(e: &serde_saphyr::Error, source: &Source) -> Diagnostic {
         } else if !path.contains('[') {
             path.clear();
         }
-        let mut d = Diagnostic::error(format!("missing required field `{field}`"), loc, path);
+        let mut d = Diagnostic::error(format!("missing field `{field}`"), loc, path);
         d = d.hint(format!(
             "add `{field}:` to this mapping, at the same indentation as its other keys"
         ));
