@@ -178,3 +178,25 @@ fn build_prints_warnings_and_still_writes() {
     assert_eq!(out.stderr, LINTS_STDERR);
     assert!(out.read("public/review.ics").contains("BEGIN:VCALENDAR"));
 }
+
+#[test]
+fn a_spec_where_everything_overlaps_lists_twenty_pairs_and_says_so() {
+    // Eight rituals at the same time: 28 overlapping pairs.
+    let mut spec = LINTS.split("rituals:\n").next().unwrap().to_owned() + "rituals:\n";
+    for k in 0..8 {
+        spec.push_str(&format!(
+            "  - id: r{k}\n    title: R{k}\n    every: monday\n    time: \"10:00-11:00\"\n"
+        ));
+    }
+    let out = Test::new().spec(&spec).args(["check"]).run().success();
+    assert_eq!(
+        out.stderr.matches("warning: ").count(),
+        20,
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains(
+        "info: only the first 20 overlapping pairs are listed; fix them and check again\n --> rituals.yaml  (rituals)\n"
+    ));
+    assert!(out.stderr.ends_with("rituals.yaml: 20 warnings, 1 info\n"));
+}
