@@ -541,9 +541,12 @@ fn is_ours(path: &Path) -> bool {
 }
 
 fn stale_feeds(out: &Path, files: &[OutFile]) -> Vec<PathBuf> {
+    // A set: 10,000 ritual feeds against 10,000 files would be quadratic.
+    let current: std::collections::HashSet<PathBuf> =
+        files.iter().map(|f| out.join(&f.path)).collect();
     our_feeds(out)
         .into_iter()
-        .filter(|p| !files.iter().any(|f| out.join(&f.path) == *p))
+        .filter(|p| !current.contains(p))
         .collect()
 }
 

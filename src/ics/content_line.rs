@@ -13,6 +13,11 @@ pub enum Value<'a> {
     Text(&'a str),
     /// Several TEXT values separated by commas (CATEGORIES).
     TextList(&'a [String]),
+    /// One TEXT value given in pieces, written as their concatenation: saves
+    /// building a `String` per occurrence for `"{title} — {name}"`.
+    TextParts(&'a [&'a str]),
+    /// One raw value given in pieces (`mailto:` + address).
+    RawParts(&'a [&'a str]),
     /// A value written as is (URI, DATE-TIME, RECUR, DURATION, ...). The
     /// caller guarantees it has no control characters; any that slip through
     /// are dropped so a value can never start a new content line.
@@ -49,6 +54,12 @@ impl ContentWriter {
 
     pub fn as_bytes(&self) -> &[u8] {
         &self.out
+    }
+
+    /// Empties the buffer, keeping its allocation.
+    pub fn clear(&mut self) {
+        self.out.clear();
+        self.col = 0;
     }
 
     /// Appends whole content lines written by another writer (so one
@@ -99,9 +110,15 @@ impl ContentWriter {
                     self.push_text(item);
                 }
             }
-            Value::Raw(raw) => {
-                for c in raw.chars().filter(|c| !c.is_control()) {
-                    self.push_char(c);
+            Value::TextParts(parts) => {
+                for part in parts {
+                    self.push_text(part);
+                }
+            }
+            Value::Raw(raw) => self.push_raw(raw),
+            Value::RawParts(parts) => {
+                for part in parts {
+                    self.push_raw(part);
                 }
             }
         }
@@ -109,27 +126,79 @@ impl ContentWriter {
         self.col = 0;
     }
 
+    /// Runs of printable ASCII are copied a line's worth at a time; the
+    /// rest goes character by character.
     fn push_text(&mut self, text: &str) {
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' => self.push_str("\\\\"),
-                ';' => self.push_str("\\;"),
-                ',' => self.push_str("\\,"),
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\\' => self.push_str("\\\\"),
+                b';' => self.push_str("\\;"),
+                b',' => self.push_str("\\,"),
                 // CRLF, lone CR and lone LF all mean one line break.
-                '\r' => {
-                    if chars.peek() == Some(&'\n') {
-                        chars.next();
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
                     }
                     self.push_str("\\n");
                 }
-                '\n' => self.push_str("\\n"),
+                b'\n' => self.push_str("\\n"),
                 // Other controls (tab included) are not allowed in TEXT by
                 // §3.3.11's grammar except HTAB; keep tab, drop the rest.
-                '\t' => self.push_char('\t'),
-                c if c.is_control() => {}
-                c => self.push_char(c),
+                b'\t' => self.push_plain(b"\t"),
+                0..=0x1f | 0x7f => {}
+                0x20..=0x7e => {
+                    let start = i;
+                    while i < bytes.len() && is_plain_text(bytes[i]) {
+                        i += 1;
+                    }
+                    self.push_plain(&bytes[start..i]);
+                    continue;
+                }
+                _ => {
+                    let c = text[i..].chars().next().unwrap_or_default();
+                    if !c.is_control() {
+                        self.push_char(c);
+                    }
+                    i += c.len_utf8();
+                    continue;
+                }
             }
+            i += 1;
+        }
+    }
+
+    fn push_raw(&mut self, raw: &str) {
+        let bytes = raw.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if (0x20..0x7f).contains(&bytes[i]) {
+                let start = i;
+                while i < bytes.len() && (0x20..0x7f).contains(&bytes[i]) {
+                    i += 1;
+                }
+                self.push_plain(&bytes[start..i]);
+            } else {
+                let c = raw[i..].chars().next().unwrap_or_default();
+                if !c.is_control() {
+                    self.push_char(c);
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+
+    /// Single-octet characters: a fold may fall between any two.
+    fn push_plain(&mut self, mut s: &[u8]) {
+        while !s.is_empty() {
+            if self.col >= MAX_OCTETS {
+                self.fold();
+            }
+            let n = (MAX_OCTETS - self.col).min(s.len());
+            self.out.extend_from_slice(&s[..n]);
+            self.col += n;
+            s = &s[n..];
         }
     }
 
@@ -159,6 +228,11 @@ impl ContentWriter {
         self.out.extend_from_slice(b"\r\n ");
         self.col = 1;
     }
+}
+
+/// Printable ASCII that TEXT writes unescaped.
+fn is_plain_text(b: u8) -> bool {
+    (0x20..0x7f).contains(&b) && !matches!(b, b'\\' | b';' | b',')
 }
 
 /// Undoes folding: the logical content lines of an iCalendar stream.

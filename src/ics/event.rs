@@ -260,17 +260,44 @@ fn write_time(
     t: NaiveDateTime,
     buf: &mut String,
 ) {
-    use std::fmt::Write;
     buf.clear();
     match tzid {
         Some(tz) => {
-            let _ = write!(buf, "{}", t.format("%Y%m%dT%H%M%S"));
+            push_compact(buf, t, true);
             w.property(name, &[("TZID", tz)], Value::Raw(buf));
         }
         None => {
-            let _ = write!(buf, "{}", t.format("%Y%m%d"));
+            push_compact(buf, t, false);
             w.property(name, &[("VALUE", "DATE")], Value::Raw(buf));
         }
+    }
+}
+
+/// `YYYYMMDD` or `YYYYMMDDTHHMMSS` by hand: chrono's `format` parses its
+/// pattern on every call, and this runs for every EXDATE and override.
+fn push_compact(buf: &mut String, t: NaiveDateTime, with_time: bool) {
+    use chrono::{Datelike, Timelike};
+    fn two(buf: &mut String, n: u32) {
+        buf.push(char::from(b'0' + (n / 10) as u8));
+        buf.push(char::from(b'0' + (n % 10) as u8));
+    }
+    let year = t.year();
+    if !(0..=9999).contains(&year) {
+        use std::fmt::Write;
+        let pattern = if with_time { "%Y%m%dT%H%M%S" } else { "%Y%m%d" };
+        let _ = write!(buf, "{}", t.format(pattern));
+        return;
+    }
+    let year = year as u32;
+    two(buf, year / 100);
+    two(buf, year % 100);
+    two(buf, t.month());
+    two(buf, t.day());
+    if with_time {
+        buf.push('T');
+        two(buf, t.hour());
+        two(buf, t.minute());
+        two(buf, t.second());
     }
 }
 
@@ -285,18 +312,17 @@ fn write_details(
     let lang = spec.calendar.language;
     match presenter {
         Some(p) => {
-            let name = &spec.people[p].name;
-            w.property(
-                "SUMMARY",
-                &[],
-                Value::Text(&format!("{} — {name}", d.title)),
-            );
-            let line = lang.presenter_line(name);
-            let desc = match &d.description {
-                Some(desc) => format!("{line}\n\n{desc}"),
-                None => line,
-            };
-            w.property("DESCRIPTION", &[], Value::Text(&desc));
+            let name = spec.people[p].name.as_str();
+            w.property("SUMMARY", &[], Value::TextParts(&[&d.title, " — ", name]));
+            let label = lang.presenter_label();
+            match &d.description {
+                Some(desc) => w.property(
+                    "DESCRIPTION",
+                    &[],
+                    Value::TextParts(&[label, name, "\n\n", desc]),
+                ),
+                None => w.property("DESCRIPTION", &[], Value::TextParts(&[label, name])),
+            }
         }
         None => {
             w.property("SUMMARY", &[], Value::Text(&d.title));
@@ -325,14 +351,14 @@ fn write_details(
         w.property(
             "ORGANIZER",
             &[("CN", &o.name)],
-            Value::Raw(&format!("mailto:{email}")),
+            Value::RawParts(&["mailto:", email]),
         );
     }
-    let attendees: Vec<PersonId> = match (&ritual.attendees, presenter) {
-        (crate::model::Attendees::All, _) => (0..spec.people.len()).collect(),
-        (crate::model::Attendees::Some(ids), _) => ids.clone(),
-        (crate::model::Attendees::Unspecified, Some(p)) => vec![p],
-        (crate::model::Attendees::Unspecified, None) => Vec::new(),
+    let all = 0..spec.people.len();
+    let attendees: &mut dyn Iterator<Item = PersonId> = match (&ritual.attendees, presenter) {
+        (crate::model::Attendees::All, _) => &mut all.into_iter(),
+        (crate::model::Attendees::Some(ids), _) => &mut ids.iter().copied(),
+        (crate::model::Attendees::Unspecified, p) => &mut p.into_iter(),
     };
     for a in attendees {
         let person = &spec.people[a];
@@ -345,7 +371,7 @@ fn write_details(
             w.property(
                 "ATTENDEE",
                 &[("CN", &person.name), ("ROLE", role)],
-                Value::Raw(&format!("mailto:{email}")),
+                Value::RawParts(&["mailto:", email]),
             );
         }
     }

@@ -45,7 +45,8 @@ pub struct Renderer<'a> {
     pub spec: &'a Spec,
     pub expander: &'a Expander<'a>,
     slots: Vec<Vec<Slot>>,
-    zones: BTreeMap<&'static str, ZoneInfo>,
+    /// Each zone's VTIMEZONE, computed and serialized once per build.
+    zones: BTreeMap<&'static str, Vec<u8>>,
     /// Per zone, the first year a ritual uses it; and the last year any
     /// VTIMEZONE covers.
     zone_years: BTreeMap<&'static str, (Tz, i32)>,
@@ -84,7 +85,11 @@ impl<'a> Renderer<'a> {
         let last_year = spec.calendar.horizon.year().max(build.now.year()) + ZONE_YEARS_AHEAD;
         let zones = first_years
             .iter()
-            .map(|(name, (tz, first))| (*name, ZoneInfo::new(*tz, *first, last_year)))
+            .map(|(name, (tz, first))| {
+                let mut w = ContentWriter::new();
+                ZoneInfo::new(*tz, *first, last_year).write(&mut w);
+                (*name, w.into_bytes())
+            })
             .collect();
         Renderer {
             spec,
@@ -136,7 +141,7 @@ impl<'a> Renderer<'a> {
         used.dedup();
         for name in used {
             if let Some(zone) = self.zones.get(name) {
-                zone.write(&mut w);
+                w.append(zone);
             }
         }
         for e in events {
@@ -151,11 +156,16 @@ impl<'a> Renderer<'a> {
     /// bytes put together.
     pub fn events(&self, kind: FeedKind) -> Vec<Event> {
         let mut sets: Vec<EventSet> = Vec::new();
-        for (i, ritual) in self.spec.rituals.iter().enumerate() {
+        // A ritual's feed looks at its own ritual only: scanning them all
+        // for each of 10,000 ritual feeds would be quadratic.
+        let indices = match kind {
+            FeedKind::Ritual(r) => r..r + 1,
+            _ => 0..self.spec.rituals.len(),
+        };
+        for i in indices {
+            let ritual = &self.spec.rituals[i];
             let person = match kind {
-                FeedKind::Team => None,
-                FeedKind::Ritual(r) if r == i => None,
-                FeedKind::Ritual(_) => continue,
+                FeedKind::Team | FeedKind::Ritual(_) => None,
                 FeedKind::Person(p)
                     if ritual.attendees.includes(p)
                         || ritual.rotation.as_ref().is_some_and(|rot| {
@@ -172,22 +182,24 @@ impl<'a> Renderer<'a> {
                 }
             }
         }
-        let mut scratch = ContentWriter::new();
         let mut events = Vec::with_capacity(sets.len());
         for set in &sets {
-            // Render once with a neutral stamp to compare with the
-            // previous feed, then for real with the stamp that decides.
-            scratch = ContentWriter::with_capacity(scratch.into_bytes().capacity());
-            let neutral = super::stamp::Stamp {
-                dtstamp: String::new(),
-                last_modified: String::new(),
-                sequence: 0,
-            };
-            event::write(self.spec, set, &neutral, &mut scratch);
-            let text = std::str::from_utf8(scratch.as_bytes()).unwrap_or_default();
-            let stamp = self.previous.stamp_for(&set.uid, text, self.build.now);
-            let mut w = ContentWriter::with_capacity(scratch.as_bytes().len() + 128);
-            event::write(self.spec, set, &stamp, &mut w);
+            let mut w = ContentWriter::with_capacity(1024);
+            match self.previous.get(&set.uid) {
+                // A new UID: nothing to compare with, one rendering.
+                None => event::write(self.spec, set, &self.new_stamp(0), &mut w),
+                // Render with the previous stamp: when the content did not
+                // change (the usual rebuild) these are the final bytes;
+                // only a changed event is rendered a second time.
+                Some((content, stamp)) => {
+                    event::write(self.spec, set, stamp, &mut w);
+                    let text = std::str::from_utf8(w.as_bytes()).unwrap_or_default();
+                    if super::stamp::normalized(text) != content {
+                        w.clear();
+                        event::write(self.spec, set, &self.new_stamp(stamp.sequence + 1), &mut w);
+                    }
+                }
+            }
             events.push(Event {
                 uid: set.uid.clone(),
                 tzid: set.tzid,
@@ -202,6 +214,16 @@ impl<'a> Renderer<'a> {
         self.zone_years
             .iter()
             .map(|(name, (tz, first))| (*name, *tz, *first, self.last_year))
+    }
+
+    /// The stamp of a new or changed event: the build's time.
+    fn new_stamp(&self, sequence: u32) -> super::stamp::Stamp {
+        let now = super::stamp::format_utc(self.build.now);
+        super::stamp::Stamp {
+            dtstamp: now.clone(),
+            last_modified: now,
+            sequence,
+        }
     }
 
     /// `rituals.ics`, `<ritual-id>.ics` or `people/<person-id>.ics`.
@@ -319,9 +341,14 @@ pub fn duration_value(secs: u64) -> String {
 impl Language {
     /// "Presenter: Alice" in the calendar's language.
     pub fn presenter_line(self, name: &str) -> String {
+        format!("{}{name}", self.presenter_label())
+    }
+
+    /// What precedes the presenter's name in `presenter_line`.
+    pub fn presenter_label(self) -> &'static str {
         match self {
-            Language::Fr => format!("Présentation : {name}"),
-            Language::En => format!("Presenter: {name}"),
+            Language::Fr => "Présentation : ",
+            Language::En => "Presenter: ",
         }
     }
 }

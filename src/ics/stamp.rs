@@ -43,9 +43,15 @@ impl PreviousFeeds {
         self.events.is_empty()
     }
 
+    /// What the previous feeds said about `uid`: its content without the
+    /// stamp lines (as `normalized` gives it) and its stamp.
+    pub fn get(&self, uid: &str) -> Option<(&str, &Stamp)> {
+        self.events.get(uid).map(|(c, s)| (c.as_str(), s))
+    }
+
     /// The stamp for a UID whose rendering (with any stamp) is `rendered`.
     pub fn stamp_for(&self, uid: &str, rendered: &str, now: DateTime<Utc>) -> Stamp {
-        let now = now.format("%Y%m%dT%H%M%SZ").to_string();
+        let now = format_utc(now);
         match self.events.get(uid) {
             Some((content, stamp)) if *content == normalized(rendered) => stamp.clone(),
             Some((_, stamp)) => Stamp {
@@ -71,6 +77,11 @@ impl PreviousFeeds {
     }
 }
 
+/// `YYYYMMDDTHHMMSSZ`, the form of DTSTAMP and LAST-MODIFIED.
+pub fn format_utc(t: DateTime<Utc>) -> String {
+    t.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
 /// All VEVENTs of a UID (master and overrides), unfolded, without the
 /// stamp lines: equal when the event did not change.
 pub fn normalized(text: &str) -> String {
@@ -84,6 +95,8 @@ pub fn normalized(text: &str) -> String {
 /// (UID, content, stamp) per UID, overrides merged with their master.
 fn events_of(text: &str) -> Vec<(String, String, Option<Stamp>)> {
     let mut out: Vec<(String, String, Option<Stamp>)> = Vec::new();
+    // UID → index in `out`: a team feed holds thousands of UIDs.
+    let mut index: HashMap<String, usize> = HashMap::new();
     let mut depth_in_event = 0;
     let mut content = String::new();
     let mut uid = String::new();
@@ -122,9 +135,12 @@ fn events_of(text: &str) -> Vec<(String, String, Option<Stamp>)> {
         if line == "END:VEVENT" {
             depth_in_event = 0;
             let st = (!stamp.dtstamp.is_empty()).then(|| stamp.clone());
-            match out.iter_mut().find(|(u, _, _)| *u == uid) {
-                Some(existing) => existing.1.push_str(&content),
-                None => out.push((uid.clone(), content.clone(), st)),
+            match index.get(&uid) {
+                Some(&k) => out[k].1.push_str(&content),
+                None => {
+                    index.insert(uid.clone(), out.len());
+                    out.push((uid.clone(), content.clone(), st));
+                }
             }
         }
     }

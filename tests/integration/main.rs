@@ -17,6 +17,7 @@ mod interop_engines;
 mod no_panic;
 mod people;
 mod safety;
+mod scale;
 mod schema;
 mod standalone;
 mod teams;

@@ -1,0 +1,120 @@
+//! Stage benchmarks: `cargo bench` (criterion). Inputs are the project's
+//! `rituals.yaml` and the generated scale fixture (`tests/support/gen_spec.rs`),
+//! sized so the whole run takes a few minutes on two cores. End-to-end
+//! process timings are in `benches/e2e.sh`; results in docs/PERFORMANCE.md.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::DateTime;
+use criterion::{Criterion, criterion_group, criterion_main};
+use rituals::expand::Expander;
+use rituals::ics::stamp::PreviousFeeds;
+use rituals::ics::{BuildInfo, FeedKind, Renderer};
+use rituals::model::Spec;
+use rituals::spec::Source;
+use rituals::validate::{self, Context};
+
+#[path = "../tests/support/gen_spec.rs"]
+mod gen_spec;
+
+/// 2026-11-28T00:00:00Z, as in the integration tests.
+const EPOCH: i64 = 1_795_824_000;
+
+fn inputs() -> Vec<(&'static str, Source)> {
+    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rituals.yaml"))
+        .expect("rituals.yaml");
+    let source = |name: &str, text: String| Source {
+        name: name.to_owned(),
+        path: Some(PathBuf::from(name)),
+        text,
+    };
+    vec![
+        ("seed", source("rituals.yaml", seed)),
+        ("n1000", source("n1000.yaml", gen_spec::spec(1000))),
+    ]
+}
+
+fn context() -> Context {
+    Context {
+        build_date: DateTime::from_timestamp(EPOCH, 0)
+            .expect("valid epoch")
+            .date_naive(),
+    }
+}
+
+fn load(source: &Source) -> Spec {
+    let raw = rituals::spec::parse(source).expect("fixture parses");
+    validate::validate(&raw, &context()).expect("fixture is valid")
+}
+
+fn build_info() -> BuildInfo {
+    BuildInfo {
+        now: DateTime::from_timestamp(EPOCH, 0).expect("valid epoch"),
+    }
+}
+
+fn stages(c: &mut Criterion) {
+    for (name, source) in inputs() {
+        let mut g = c.benchmark_group(name);
+        g.sample_size(10).measurement_time(Duration::from_secs(4));
+
+        // The parse-only floor: YAML into the raw serde model.
+        g.bench_function("parse", |b| {
+            b.iter(|| rituals::spec::parse(black_box(&source)).expect("parses"))
+        });
+        let raw = rituals::spec::parse(&source).expect("parses");
+        g.bench_function("validate", |b| {
+            b.iter(|| validate::validate(black_box(&raw), &context()).expect("valid"))
+        });
+        let spec = load(&source);
+        g.bench_function("expand", |b| {
+            b.iter(|| {
+                let x = Expander::new(&spec);
+                (0..spec.rituals.len())
+                    .map(|i| x.slots(i, x.plan_until(&spec.rituals[i])).len())
+                    .sum::<usize>()
+            })
+        });
+        let x = Expander::new(&spec);
+        let prev = PreviousFeeds::default();
+        g.bench_function("render_ics_team", |b| {
+            let r = Renderer::new(&x, &prev, build_info());
+            b.iter(|| r.feed(FeedKind::Team).len())
+        });
+        g.bench_function("render_ics_all", |b| {
+            b.iter(|| {
+                let r = Renderer::new(&x, &prev, build_info());
+                rituals::run::feed_files(&r)
+                    .iter()
+                    .map(|f| f.bytes.len())
+                    .sum::<usize>()
+            })
+        });
+        let r = Renderer::new(&x, &prev, build_info());
+        g.bench_function("render_html", |b| {
+            b.iter(|| rituals::html::out_file(&r, build_info().now).bytes.len())
+        });
+        let files = rituals::run::feed_files(&r);
+        g.bench_function("write_fresh", |b| {
+            b.iter_batched(
+                || tempfile::tempdir().expect("temp dir"),
+                |dir| {
+                    rituals::output::write_all(dir.path(), &files).expect("writes");
+                    dir
+                },
+                criterion::BatchSize::PerIteration,
+            )
+        });
+        let dir = tempfile::tempdir().expect("temp dir");
+        rituals::output::write_all(dir.path(), &files).expect("writes");
+        g.bench_function("write_unchanged", |b| {
+            b.iter(|| rituals::output::write_all(dir.path(), &files).expect("writes"))
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);
