@@ -3,6 +3,8 @@
 //! problems found, each with its location and field path.
 
 mod every;
+mod exceptions;
+mod people;
 mod ritual;
 mod team;
 mod values;
