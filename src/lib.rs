@@ -6,6 +6,7 @@
 
 pub mod agenda;
 pub mod agenda_stream;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
@@ -14,6 +15,7 @@ pub mod expand;
 pub mod holidays;
 pub mod html;
 pub mod ics;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -87,6 +87,11 @@ impl Staging {
             file: target.clone(),
             source,
         };
+        // A folder in the way would only fail at the rename, after other
+        // files were already replaced: refuse it while nothing is changed.
+        if target.is_dir() {
+            return Err(err(std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+        }
         if same_content(&target, bytes) {
             self.outcomes.push((target, Outcome::Unchanged));
             return Ok(());

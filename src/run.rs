@@ -47,6 +47,15 @@ pub fn run(config: Config) -> Result<i32, Error> {
     } else {
         config.input.files.clone()
     };
+    if let Action::Check { strict } = action {
+        return crate::check::check(
+            &inputs,
+            config.input.recursive,
+            config.input.max_input_bytes,
+            &config.clock,
+            strict,
+        );
+    }
     let ws = crate::load::load(
         &inputs,
         config.input.recursive,
@@ -64,6 +73,7 @@ pub fn run(config: Config) -> Result<i32, Error> {
             prune,
             force,
         } => {
+            crate::check::lint_for_build(&ws.teams, config.clock.today())?;
             if ws.many {
                 build_teams(
                     &ws.teams,
@@ -198,12 +208,7 @@ pub fn run(config: Config) -> Result<i32, Error> {
             stdout.flush()?;
             Ok(0)
         }
-        Action::Check { strict: _ } => {
-            for loaded in &ws.teams {
-                eprintln!("{}: ok", loaded.source.name);
-            }
-            Ok(0)
-        }
+        Action::Check { .. } => unreachable!("`check` returns before loading"),
         Action::Standalone(cmd) => crate::standalone::run(cmd),
     }
 }

@@ -2,12 +2,14 @@
 //! Every value here has been checked; no `Option` means "maybe invalid".
 
 mod calendar;
+mod locs;
 mod person;
 mod ritual;
 mod rule;
 mod schedule;
 
 pub use calendar::{Calendar, Language};
+pub use locs::{Located, SegmentLocs};
 pub use person::{Person, PersonId};
 pub use ritual::{Attendees, Extra, Move, Ritual, Rotation, RotationOrder, Segment, Skip};
 pub use rule::{Rule, ical_day};

@@ -1,6 +1,6 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{Details, Holidays, Loc, PersonId, Schedule, Span};
+use super::{Details, Holidays, Loc, Located, PersonId, Schedule, SegmentLocs, Span};
 
 /// One ritual of the spec, with its schedule changes already split into
 /// consecutive segments.
@@ -21,6 +21,10 @@ pub struct Ritual {
     pub attendees: Attendees,
     pub rotation: Option<Rotation>,
     pub loc: Loc,
+    /// The ritual's own `holidays` field, when set.
+    pub holidays_at: Option<Located>,
+    /// Its field path in its file, `rituals[3]`, for diagnostics.
+    pub path: String,
 }
 
 /// A stretch of a ritual with one schedule, published under one UID.
@@ -34,6 +38,7 @@ pub struct Segment {
     pub dtstart: NaiveDate,
     pub schedule: Schedule,
     pub details: Details,
+    pub locs: SegmentLocs,
 }
 
 impl Ritual {

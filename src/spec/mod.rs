@@ -17,7 +17,13 @@ use crate::model::Loc;
 /// types, missing fields, an empty document, and inputs that exceed the
 /// parser's budget (alias bombs, deep nesting).
 pub fn parse(source: &Source) -> Result<raw::RawSpec, Diagnostic> {
-    if source.text.trim().is_empty() {
+    // Comments alone are as empty as nothing: say so rather than report
+    // an unexpected end of the file.
+    let blank = source
+        .text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    if blank {
         return Err(Diagnostic::error(
             "the spec is empty: expected a `calendar:` section and a list of `rituals:`",
             None,
@@ -58,6 +64,30 @@ fn yaml_error(e: &serde_saphyr::Error, source: &Source) -> Diagnostic {
     let path = loc
         .map(|l| field_path_at(&source.text, l.line))
         .unwrap_or_default();
+    let mut path = path;
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        // The location is the mapping that lacks the field (its last
+        // key), so the path names that mapping, not the key on that line.
+        if path
+            .rsplit_once('.')
+            .is_some_and(|(_, last)| !last.contains('['))
+        {
+            path = path
+                .rsplit_once('.')
+                .map(|(p, _)| p.to_owned())
+                .unwrap_or_default();
+        } else if !path.contains('[') {
+            path.clear();
+        }
+        let mut d = Diagnostic::error(format!("missing field `{field}`"), loc, path);
+        d = d.hint(format!(
+            "add `{field}:` to this mapping, at the same indentation as its other keys"
+        ));
+        return d;
+    }
     let mut d = Diagnostic::error(reword(&message), loc, path);
     if let Some(rest) = message.strip_prefix("unknown field `")
         && let Some((field, expected)) = rest.split_once("`, expected one of ")
@@ -69,6 +99,11 @@ fn yaml_error(e: &serde_saphyr::Error, source: &Source) -> Diagnostic {
             d = d.hint(format!("allowed fields here: {}", expected.join(", ")));
         }
         d.message = format!("unknown field `{field}`");
+    }
+    if message.starts_with("budget breached: Depth") {
+        d = d.hint("a spec needs a few levels at most; look for unbalanced `[` or `{`");
+    } else if message.starts_with("budget breached") {
+        d = d.hint("write the values out, or use aliases that do not refer to other aliases");
     }
     if message.contains("duplicate mapping key") {
         d = d.hint("each key may appear once per mapping; remove one of them");
@@ -95,6 +130,28 @@ fn reword(message: &str) -> String {
     }
     if message.starts_with("invalid u32") {
         return "expected a whole number".to_owned();
+    }
+    if message.contains("found a tab") {
+        return "found a tab character: YAML is indented with spaces only".to_owned();
+    }
+    if message.starts_with("invalid trailing content after") {
+        return "unexpected text after a quoted value: a quote may be missing on this line or an earlier one".to_owned();
+    }
+    if message.starts_with("expected sequence start") {
+        return "expected a list here (lines starting with `- `, or `[a, b]`)".to_owned();
+    }
+    if message.starts_with("expected mapping start") {
+        return "expected a mapping here (`key: value` lines)".to_owned();
+    }
+    if message.starts_with("expected string scalar") {
+        return "expected a text value here, not a list or a mapping".to_owned();
+    }
+    if message.starts_with("budget breached: Depth") {
+        return "the spec is nested too deeply (more than 64 levels of lists and mappings)"
+            .to_owned();
+    }
+    if message.starts_with("budget breached") {
+        return "the spec expands to too many values: YAML aliases (`*name`) that copy other aliases multiply (an \"alias bomb\")".to_owned();
     }
     message.to_owned()
 }

@@ -3,6 +3,8 @@
 //! problems found, each with its location and field path.
 
 mod every;
+mod exceptions;
+mod people;
 mod ritual;
 mod team;
 mod values;
@@ -50,6 +52,9 @@ pub(crate) fn loc<T>(s: &Spanned<T>) -> Loc {
 
 pub(crate) struct Validator {
     pub diags: Vec<Diagnostic>,
+    /// `calendar.since` is written (if it is invalid, that is reported
+    /// once, not again for every ritual that relies on it).
+    pub calendar_since_given: bool,
 }
 
 impl Validator {
@@ -130,12 +135,22 @@ impl Validator {
     /// Single-line text: control characters would let spec text forge
     /// content lines in some parsers, so they are refused outright.
     pub fn line_text(&mut self, at: &Spanned<String>, path: impl Into<String>) -> String {
-        if at.value.chars().any(char::is_control) {
-            self.error(
-                "expected a single line of text without control characters",
-                at,
+        if let Some(c) = at.value.chars().find(|c| c.is_control()) {
+            let what = match c {
+                '\n' => "a line break".to_owned(),
+                '\r' => "a carriage return".to_owned(),
+                '\t' => "a tab".to_owned(),
+                c => format!("the control character U+{:04X}", u32::from(c)),
+            };
+            let mut d = Diagnostic::error(
+                format!("expected a single line of text without control characters, found {what}"),
+                Some(loc(at)),
                 path,
             );
+            if matches!(c, '\n' | '\r') {
+                d = d.hint("line breaks are allowed in `description` only");
+            }
+            self.push(d);
         } else if at.value.trim().is_empty() {
             self.error("expected some text, found an empty value", at, path);
         }

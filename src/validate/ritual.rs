@@ -1,12 +1,12 @@
-use chrono::{NaiveDate, TimeDelta};
+use chrono::TimeDelta;
 use serde_saphyr::Spanned;
 
 use super::every::{self, EXPECTED};
 use super::{Validator, loc, values};
-use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Attendees, Calendar, Details, Extra, Loc, Move, Person, PersonId, Ritual, Rotation,
-    RotationOrder, Schedule, Segment, Skip, Span, When,
+    Attendees, Calendar, Details, Loc, Located, Person, Ritual, Rotation, RotationOrder, Schedule,
+    Segment, SegmentLocs, Span, When,
 };
 use crate::spec::raw::{OneOrMany, RawChange, RawRitual};
 
@@ -28,9 +28,17 @@ impl Validator {
             .duration
             .as_ref()
             .and_then(|d| self.parse(d, p("duration"), |t| values::duration(t)));
-        let when = self.parse(&r.time, p("time"), |t| values::when(t, duration));
+        // A `duration` that is written but wrong is reported once: `time`
+        // is then checked as if it had one.
+        let stand_in = r.duration.as_ref().map(|_| TimeDelta::minutes(1));
+        let when = self.parse(&r.time, p("time"), |t| {
+            values::when(t, duration.or(stand_in))
+        });
         if let Some(When::Timed { duration, .. }) = when {
-            self.check_duration(duration, r.duration.as_ref().unwrap_or(&r.time), p("time"));
+            match &r.duration {
+                Some(d) => self.check_duration(duration, d, p("duration")),
+                None => self.check_duration(duration, &r.time, p("time")),
+            }
         }
         let timezone = match &r.timezone {
             Some(tz) => self.timezone(tz, p("timezone")),
@@ -53,7 +61,7 @@ impl Validator {
         let since = match &r.since {
             Some(s) => self.parse(s, p("since"), |t| values::date(t)),
             None => {
-                if cal.since.is_none() {
+                if cal.since.is_none() && !self.calendar_since_given {
                     self.error(
                         "this ritual has no start date: set `since` here or in `calendar`",
                         &r.id,
@@ -137,6 +145,10 @@ impl Validator {
                 timezone,
             },
             details,
+            locs: SegmentLocs {
+                time: located(&r.time, p("time")),
+                remind: located_list(&r.remind, &p("remind")),
+            },
         }];
         let mut last_from = since;
         for (k, change) in r.changes.iter().enumerate() {
@@ -156,13 +168,25 @@ impl Validator {
             }
             last_from = from;
             let prev = segments.last().expect("at least one segment");
-            if let Some(next) = self.change(&change.value, prev, &path) {
+            let c = &change.value;
+            let locs = SegmentLocs {
+                time: c.time.as_ref().map_or_else(
+                    || prev.locs.time.clone(),
+                    |t| located(t, format!("{path}.time")),
+                ),
+                remind: c.remind.as_ref().map_or_else(
+                    || prev.locs.remind.clone(),
+                    |r| located_list(r, &format!("{path}.remind")),
+                ),
+            };
+            if let Some(next) = self.change(c, prev, &path) {
                 let seg = Segment {
                     uid: format!("{id}.{}@{}", from.format("%Y%m%d"), cal.domain),
                     span: Span { from, to: None },
                     dtstart: from,
                     schedule: next.0,
                     details: next.1,
+                    locs,
                 };
                 segments.last_mut().expect("at least one segment").span.to = Some(from);
                 segments.push(seg);
@@ -182,7 +206,9 @@ impl Validator {
         // DTSTART off the rule is an extra occurrence in most clients).
         for (k, seg) in segments.iter_mut().enumerate() {
             seg.dtstart = seg.schedule.rule.first_on_or_after(seg.span.from);
-            if !seg.span.contains(seg.dtstart) {
+            // An `until` before `since` is reported above.
+            let reversed = seg.span.to.is_some_and(|t| t <= seg.span.from);
+            if !seg.span.contains(seg.dtstart) && !reversed {
                 let at = if k == 0 {
                     loc(r.since.as_ref().unwrap_or(&r.id))
                 } else {
@@ -198,12 +224,12 @@ impl Validator {
                             .unwrap_or(seg.span.from)
                     ),
                     Some(at),
-                    if k == 0 {
-                        p("every")
-                    } else {
-                        p(&format!("changes[{}].from", k - 1))
+                    match (k, &r.since) {
+                        (0, Some(_)) => p("since"),
+                        (0, None) => p("id"),
+                        _ => p(&format!("changes[{}].from", k - 1)),
                     },
-                ));
+                ).hint("`every` never falls between these dates: check `every`, `since` and `until`"));
             }
         }
         let count = r.count.as_ref().map(|c| c.value);
@@ -267,6 +293,8 @@ impl Validator {
             attendees,
             rotation,
             loc: loc(&r.id),
+            holidays_at: r.holidays.as_ref().map(|h| located(h, p("holidays"))),
+            path: format!("rituals[{i}]"),
         };
         self.exceptions(i, r, &mut ritual);
         let errors_after = self.diags.iter().filter(|d| d.is_error()).count();
@@ -296,11 +324,20 @@ impl Validator {
 
     fn check_duration<T>(&mut self, duration: TimeDelta, at: &Spanned<T>, path: String) {
         if duration <= TimeDelta::zero() || duration > TimeDelta::hours(24) {
-            self.error(
-                "a ritual must last more than 0 minutes and at most 24 hours",
-                at,
+            let d = Diagnostic::error(
+                format!(
+                    "a ritual must last more than 0 minutes and at most 24 hours, found {}h{:02}m",
+                    duration.num_hours(),
+                    duration.num_minutes() % 60
+                ),
+                Some(loc(at)),
                 path,
             );
+            self.push(if duration > TimeDelta::zero() {
+                d.hint("for something longer than a day, use `time: all day`")
+            } else {
+                d
+            });
         }
     }
 
@@ -373,232 +410,16 @@ impl Validator {
         }
         Some((schedule, details))
     }
-
-    fn person(
-        &mut self,
-        at: &Spanned<String>,
-        people: &[(Person, Loc)],
-        path: String,
-    ) -> Option<PersonId> {
-        let id = at.value.trim();
-        match people.iter().position(|(p, _)| p.id == id) {
-            Some(i) => Some(i),
-            None => {
-                let mut d = Diagnostic::error(
-                    format!("unknown person `{id}`: expected an id from the `people` list"),
-                    Some(loc(at)),
-                    path,
-                );
-                if let Some(best) = did_you_mean(id, people.iter().map(|(p, _)| p.id.as_str())) {
-                    d = d.hint(format!("did you mean `{best}`?"));
-                } else if people.is_empty() {
-                    d = d.hint(
-                        "add a top-level `people:` list with `id` and `name` for each person",
-                    );
-                }
-                self.push(d);
-                None
-            }
-        }
-    }
-
-    fn person_list(
-        &mut self,
-        at: &Spanned<OneOrMany>,
-        people: &[(Person, Loc)],
-        path: String,
-    ) -> Vec<PersonId> {
-        let names: Vec<&str> = match &at.value {
-            OneOrMany::One(s) => s.split(',').map(str::trim).collect(),
-            OneOrMany::Many(v) => v.iter().map(String::as_str).collect(),
-        };
-        let mut ids = Vec::new();
-        for (k, name) in names.into_iter().enumerate() {
-            let fake = Spanned {
-                value: name.to_owned(),
-                referenced: at.referenced,
-                defined: at.defined,
-            };
-            if let Some(id) = self.person(&fake, people, format!("{path}[{k}]")) {
-                ids.push(id);
-            }
-        }
-        ids
-    }
-
-    fn person_list_items(
-        &mut self,
-        items: &[Spanned<String>],
-        people: &[(Person, Loc)],
-        path: &str,
-    ) -> Vec<PersonId> {
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(k, item)| self.person(item, people, format!("{path}[{k}]")))
-            .collect()
-    }
-
-    fn exceptions(&mut self, i: usize, r: &RawRitual, ritual: &mut Ritual) {
-        let p = |f: &str| format!("rituals[{i}].{f}");
-        for (k, s) in r.skip.iter().enumerate() {
-            let Some(date) = self.parse(s, p(&format!("skip[{k}]")), |t| values::date(t)) else {
-                continue;
-            };
-            if ritual.segment_of(date).is_none() {
-                self.push(not_an_occurrence(
-                    ritual,
-                    date,
-                    Some(loc(s)),
-                    p(&format!("skip[{k}]")),
-                    "skip",
-                ));
-                continue;
-            }
-            ritual.skip.push(Skip { date, loc: loc(s) });
-        }
-        for (k, e) in r.extra.iter().enumerate() {
-            let path = p(&format!("extra[{k}]"));
-            let Some((date, at)) = self.parse(e, path.clone(), |t| values::date_and_time(t)) else {
-                continue;
-            };
-            if ritual.segment_of(date).is_some()
-                && ritual.skip.iter().all(|s| s.date != date)
-                && at.is_none()
-            {
-                self.error(
-                    format!("{date} is already an occurrence of this ritual: an `extra` would duplicate it"),
-                    e,
-                    path,
-                );
-                continue;
-            }
-            ritual.extra.push(Extra {
-                date,
-                at,
-                loc: loc(e),
-            });
-        }
-        for (k, m) in r.moved.iter().enumerate() {
-            let path = p(&format!("moved[{k}]"));
-            let Some(date) = self.parse(&m.value.date, format!("{path}.date"), |t| values::date(t))
-            else {
-                continue;
-            };
-            let Some((to_date, to_time, duration)) =
-                self.parse(&m.value.to, format!("{path}.to"), |t| {
-                    values::moved_target(t)
-                })
-            else {
-                continue;
-            };
-            // A date alone keeps the occurrence's time (midnight for all-day).
-            let to = to_date.and_time(to_time.unwrap_or_else(|| {
-                match ritual
-                    .segment_at(date)
-                    .map(|k| ritual.segments[k].schedule.when)
-                {
-                    Some(When::Timed { start, .. }) => start,
-                    _ => chrono::NaiveTime::MIN,
-                }
-            }));
-            if ritual.segment_of(date).is_none() {
-                self.push(not_an_occurrence(
-                    ritual,
-                    date,
-                    Some(loc(&m.value.date)),
-                    format!("{path}.date"),
-                    "move",
-                ));
-                continue;
-            }
-            if ritual.skip.iter().any(|s| s.date == date) {
-                self.error(
-                    format!("{date} is both skipped and moved: keep one"),
-                    &m.value.date,
-                    format!("{path}.date"),
-                );
-                continue;
-            }
-            if ritual.moved.iter().any(|x| x.date == date) {
-                self.error(
-                    format!("{date} is moved twice"),
-                    &m.value.date,
-                    format!("{path}.date"),
-                );
-                continue;
-            }
-            if to.date() != date
-                && let Some(seg) = ritual.segment_of(to.date())
-                && !ritual.skip.iter().any(|s| s.date == to.date())
-            {
-                let seg = &ritual.segments[seg];
-                let start = match seg.schedule.when {
-                    When::Timed { start, duration } => Some((start, duration)),
-                    When::AllDay => None,
-                };
-                let len = duration.unwrap_or_else(|| start.map_or(TimeDelta::days(1), |s| s.1));
-                let collides = start.is_none_or(|(s, d)| {
-                    let a = to.date().and_time(s);
-                    to < a + d && a < to + len
-                });
-                if collides {
-                    self.error(
-                        format!(
-                            "moving {date} to {} collides with this ritual's own occurrence on {}",
-                            to.format("%Y-%m-%d %H:%M"),
-                            to.date()
-                        ),
-                        &m.value.to,
-                        format!("{path}.to"),
-                    );
-                    continue;
-                }
-            }
-            ritual.moved.push(Move {
-                date,
-                to,
-                duration,
-                loc: loc(&m.value.date),
-            });
-        }
-    }
 }
 
-fn not_an_occurrence(
-    ritual: &Ritual,
-    date: NaiveDate,
-    at: Option<Loc>,
-    path: String,
-    what: &str,
-) -> Diagnostic {
-    let mut d = Diagnostic::error(
-        format!("cannot {what} {date}: it is not an occurrence of this ritual"),
-        at,
-        path,
-    );
-    // Point at the nearest real occurrences: the likeliest intended dates.
-    if let Some(seg) = ritual
-        .segments
+fn located<T>(at: &Spanned<T>, path: String) -> Located {
+    Located { loc: loc(at), path }
+}
+
+fn located_list(items: &[Spanned<String>], path: &str) -> Vec<Located> {
+    items
         .iter()
-        .find(|s| s.span.contains(date))
-        .or(ritual.segments.last())
-    {
-        let rule = &seg.schedule.rule;
-        let before = (1..=62)
-            .filter_map(|n| date.checked_sub_days(chrono::Days::new(n)))
-            .find(|d| seg.span.contains(*d) && rule.matches(seg.dtstart, *d));
-        let after = (1..=62)
-            .filter_map(|n| date.checked_add_days(chrono::Days::new(n)))
-            .find(|d| seg.span.contains(*d) && rule.matches(seg.dtstart, *d));
-        let near: Vec<String> = [before, after]
-            .into_iter()
-            .flatten()
-            .map(|d| format!("{} ({})", d, d.format("%A").to_string().to_lowercase()))
-            .collect();
-        if !near.is_empty() {
-            d = d.hint(format!("nearest occurrences: {}", near.join(", ")));
-        }
-    }
-    d
+        .enumerate()
+        .map(|(k, r)| located(r, format!("{path}[{k}]")))
+        .collect()
 }

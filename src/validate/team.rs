@@ -41,7 +41,13 @@ pub fn validate_team(
     files: &[TeamFile<'_>],
     ctx: &Context,
 ) -> Result<ValidTeam, Vec<FileDiagnostic>> {
-    let mut v = Validator { diags: Vec::new() };
+    let mut v = Validator {
+        diags: Vec::new(),
+        calendar_since_given: files
+            .first()
+            .and_then(|f| f.raw.calendar.as_ref())
+            .is_some_and(|c| c.value.since.is_some()),
+    };
     let mut out: Vec<FileDiagnostic> = Vec::new();
     let flush = |v: &mut Validator, out: &mut Vec<FileDiagnostic>, file: usize| {
         out.extend(v.diags.drain(..).map(|d| (file, d)));
@@ -153,6 +159,9 @@ pub fn validate_team(
             .hint("add at least one ritual with `id`, `title`, `every` and `time`"),
         ));
     }
+    // In source order, file by file, whatever order the checks ran in;
+    // stable, so that problems found at one place keep their order.
+    out.sort_by_key(|(f, d)| (*f, d.loc.map_or((u32::MAX, 0), |l| (l.line, l.column))));
     match calendar {
         Some(calendar) if out.iter().all(|(_, d)| !d.is_error()) => Ok(ValidTeam {
             spec: Spec {

@@ -1,0 +1,128 @@
+//! Local start times that do not exist (spring forward) or happen twice
+//! (fall back) on some date.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono_tz::Tz;
+
+use super::{Window, list_dates};
+use crate::diagnostic::Diagnostic;
+use crate::expand::local_time::{Fate, fate};
+use crate::expand::{Expander, Status};
+use crate::model::{Located, Ritual};
+
+/// Dates are listed up to this many in a message.
+const SHOWN: usize = 3;
+
+/// One place in the spec (a segment's `time`, or one `moved`) with one
+/// start time, and the dates on which that time is in a gap or a fold.
+struct Place {
+    at: Located,
+    start: NaiveTime,
+    tz: Tz,
+    /// The date, and the local time clients show instead.
+    gaps: Vec<(NaiveDate, NaiveDateTime)>,
+    folds: Vec<NaiveDate>,
+}
+
+pub(super) fn lint(x: &Expander<'_>, w: &Window, out: &mut Vec<super::Finding>) {
+    if w.from > w.to {
+        return;
+    }
+    for (i, r) in x.spec.rituals.iter().enumerate() {
+        let mut places: Vec<Place> = Vec::new();
+        for o in x.occurrences(i, w.from, w.to) {
+            if !o.is_held() || o.start_utc.is_none() {
+                continue;
+            }
+            let tz = r.segments[o.segment].schedule.timezone;
+            let f = fate(tz, o.start);
+            if f == Fate::Normal {
+                continue;
+            }
+            let at = place(r, o.segment, &o.status);
+            let start = o.start.time();
+            let k = match places
+                .iter()
+                .position(|p| p.at == at && p.start == start && p.tz == tz)
+            {
+                Some(k) => k,
+                None => {
+                    places.push(Place {
+                        at,
+                        start,
+                        tz,
+                        gaps: Vec::new(),
+                        folds: Vec::new(),
+                    });
+                    places.len() - 1
+                }
+            };
+            match f {
+                Fate::Gap(shown) => places[k].gaps.push((o.start.date(), shown)),
+                Fate::Fold => places[k].folds.push(o.start.date()),
+                Fate::Normal => {}
+            }
+        }
+        for p in places {
+            report(i, r, &p, out);
+        }
+    }
+}
+
+fn report(i: usize, r: &Ritual, p: &Place, out: &mut Vec<super::Finding>) {
+    let start = p.start.format("%H:%M");
+    if let Some((_, shown)) = p.gaps.first() {
+        let dates: Vec<NaiveDate> = p.gaps.iter().map(|g| g.0).collect();
+        out.push((
+            Some(i),
+            Diagnostic::warning(
+                format!(
+                    "`{}` starts at {start}, a time that does not exist in {} on {} (the clocks go forward)",
+                    r.id,
+                    p.tz,
+                    list_dates(&dates, SHOWN)
+                ),
+                Some(p.at.loc),
+                p.at.path.clone(),
+            )
+            .hint(format!(
+                "calendar clients will show it at {} on {}",
+                shown.format("%H:%M"),
+                if dates.len() == 1 { "that day" } else { "those days" }
+            ))
+            .hint("pick a start time outside the hour when the clocks change"),
+        ));
+    }
+    if !p.folds.is_empty() {
+        out.push((
+            Some(i),
+            Diagnostic::warning(
+                format!(
+                    "`{}` starts at {start}, a time that happens twice in {} on {} (the clocks go back)",
+                    r.id,
+                    p.tz,
+                    list_dates(&p.folds, SHOWN)
+                ),
+                Some(p.at.loc),
+                p.at.path.clone(),
+            )
+            .hint(format!(
+                "calendar clients will show it at the first {start}, before the clocks go back"
+            ))
+            .hint("pick a start time outside the hour when the clocks change"),
+        ));
+    }
+}
+
+/// Where the start time of an occurrence was written.
+fn place(r: &Ritual, segment: usize, status: &Status) -> Located {
+    if let Status::Moved { from } = status
+        && let Some(k) = r.moved.iter().position(|m| m.date == from.date())
+    {
+        return Located {
+            loc: r.moved[k].loc,
+            path: format!("{}.moved[{k}]", r.path),
+        };
+    }
+    r.segments[segment].locs.time.clone()
+}

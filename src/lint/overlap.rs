@@ -1,0 +1,157 @@
+//! Two rituals that take the same people at the same time.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+use super::Window;
+use crate::diagnostic::Diagnostic;
+use crate::expand::Expander;
+use crate::model::{Attendees, PersonId, Ritual};
+
+/// Who a ritual takes: everyone (no `attendees`, or `all`: also the case
+/// of a calendar without people), or a list of people.
+enum Audience {
+    Everyone,
+    Some(Vec<PersonId>),
+}
+
+impl Audience {
+    fn of(r: &Ritual) -> Audience {
+        match &r.attendees {
+            Attendees::Unspecified | Attendees::All => Audience::Everyone,
+            Attendees::Some(ids) => {
+                let mut v = ids.clone();
+                v.extend(r.organizer);
+                if let Some(rot) = &r.rotation {
+                    v.extend(rot.orders.iter().flat_map(|o| o.people.iter().copied()));
+                }
+                v.sort_unstable();
+                v.dedup();
+                Audience::Some(v)
+            }
+        }
+    }
+
+    fn shares(&self, other: &Audience) -> bool {
+        match (self, other) {
+            (Audience::Everyone, _) | (_, Audience::Everyone) => true,
+            (Audience::Some(a), Audience::Some(b)) => a.iter().any(|p| b.binary_search(p).is_ok()),
+        }
+    }
+}
+
+/// Beyond this many overlapping pairs, the rest are summed up in one
+/// line: a spec where everything overlaps needs one fix, not a thousand
+/// messages, and the sweep stops early.
+const MAX_LISTED: usize = 20;
+
+/// One held, timed, busy occurrence.
+struct Busy {
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    ritual: usize,
+    local: (NaiveDateTime, NaiveDateTime),
+}
+
+/// A sweep over all busy occurrences in the window sorted by start: each
+/// one is compared only with those still running when it starts, so the
+/// cost is the number of occurrences plus the overlaps, not all pairs.
+/// All-day and `busy: false` rituals take no time and are left out.
+pub(super) fn lint(x: &Expander<'_>, w: &Window, out: &mut Vec<super::Finding>) {
+    if w.from > w.to {
+        return;
+    }
+    let spec = x.spec;
+    let audiences: Vec<Audience> = spec.rituals.iter().map(Audience::of).collect();
+    let mut busy = Vec::new();
+    for (i, r) in spec.rituals.iter().enumerate() {
+        for o in x.occurrences(i, w.from, w.to) {
+            if !o.is_held() || !r.segments[o.segment].details.busy {
+                continue;
+            }
+            if let (Some(start), Some(end)) = (o.start_utc, o.end_utc) {
+                busy.push(Busy {
+                    start,
+                    end,
+                    ritual: i,
+                    local: (o.start, o.end),
+                });
+            }
+        }
+    }
+    busy.sort_by_key(|b| (b.start, b.ritual));
+    let mut running: Vec<&Busy> = Vec::new();
+    let mut reported = HashSet::new();
+    let mut listed = 0;
+    for b in &busy {
+        if listed >= MAX_LISTED {
+            out.push((None, Diagnostic::info(
+                format!(
+                    "only the first {MAX_LISTED} overlapping pairs are listed; fix them and check again"
+                ),
+                None,
+                "rituals",
+            )));
+            return;
+        }
+        running.retain(|r| r.end > b.start);
+        for r in &running {
+            if listed >= MAX_LISTED {
+                break;
+            }
+            let pair = (r.ritual.min(b.ritual), r.ritual.max(b.ritual));
+            if pair.0 == pair.1
+                || reported.contains(&pair)
+                || !audiences[pair.0].shares(&audiences[pair.1])
+            {
+                continue;
+            }
+            reported.insert(pair);
+            out.push((Some(r.ritual.max(b.ritual)), finding(x, r, b)));
+            listed += 1;
+        }
+        running.push(b);
+    }
+}
+
+fn finding(x: &Expander<'_>, a: &Busy, b: &Busy) -> Diagnostic {
+    let (first, second) = if a.ritual < b.ritual { (a, b) } else { (b, a) };
+    let rituals = &x.spec.rituals;
+    let (r1, r2) = (&rituals[first.ritual], &rituals[second.ritual]);
+    let at = &r2
+        .segments
+        .iter()
+        .find(|s| s.span.contains(second.local.0.date()))
+        .unwrap_or(&r2.segments[0])
+        .locs
+        .time;
+    let span = |b: &Busy| {
+        format!(
+            "{}–{}",
+            b.local.0.format("%H:%M"),
+            b.local.1.format("%H:%M")
+        )
+    };
+    Diagnostic::warning(
+        format!(
+            "`{}` and `{}` overlap for the same people, first on {}",
+            r1.id,
+            r2.id,
+            // The later start is in both: its local date is the day.
+            b.local.0.date(),
+        ),
+        Some(at.loc),
+        at.path.clone(),
+    )
+    .hint(format!(
+        "`{}` is {} and `{}` is {} that day (line {} and line {})",
+        r1.id,
+        span(first),
+        r2.id,
+        span(second),
+        r1.loc.line,
+        r2.loc.line
+    ))
+    .hint("move one of them, or set `busy: false` on one that does not need the time")
+}

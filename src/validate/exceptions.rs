@@ -1,0 +1,174 @@
+//! `skip`, `extra` and `moved`: each must name a real occurrence (or, for
+//! `extra`, a date that is not one), and a move may not collide.
+
+use chrono::{NaiveDate, TimeDelta};
+
+use super::{Validator, loc, values};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Extra, Loc, Move, Ritual, Skip, When};
+use crate::spec::raw::RawRitual;
+
+impl Validator {
+    pub(super) fn exceptions(&mut self, i: usize, r: &RawRitual, ritual: &mut Ritual) {
+        let p = |f: &str| format!("rituals[{i}].{f}");
+        for (k, s) in r.skip.iter().enumerate() {
+            let Some(date) = self.parse(s, p(&format!("skip[{k}]")), |t| values::date(t)) else {
+                continue;
+            };
+            if ritual.segment_of(date).is_none() {
+                self.push(not_an_occurrence(
+                    ritual,
+                    date,
+                    Some(loc(s)),
+                    p(&format!("skip[{k}]")),
+                    "skip",
+                ));
+                continue;
+            }
+            ritual.skip.push(Skip { date, loc: loc(s) });
+        }
+        for (k, e) in r.extra.iter().enumerate() {
+            let path = p(&format!("extra[{k}]"));
+            let Some((date, at)) = self.parse(e, path.clone(), |t| values::date_and_time(t)) else {
+                continue;
+            };
+            if ritual.segment_of(date).is_some()
+                && ritual.skip.iter().all(|s| s.date != date)
+                && at.is_none()
+            {
+                self.error(
+                    format!("{date} is already an occurrence of this ritual: an `extra` would duplicate it"),
+                    e,
+                    path,
+                );
+                continue;
+            }
+            ritual.extra.push(Extra {
+                date,
+                at,
+                loc: loc(e),
+            });
+        }
+        for (k, m) in r.moved.iter().enumerate() {
+            let path = p(&format!("moved[{k}]"));
+            let Some(date) = self.parse(&m.value.date, format!("{path}.date"), |t| values::date(t))
+            else {
+                continue;
+            };
+            let Some((to_date, to_time, duration)) =
+                self.parse(&m.value.to, format!("{path}.to"), |t| {
+                    values::moved_target(t)
+                })
+            else {
+                continue;
+            };
+            // A date alone keeps the occurrence's time (midnight for all-day).
+            let to = to_date.and_time(to_time.unwrap_or_else(|| {
+                match ritual
+                    .segment_at(date)
+                    .map(|k| ritual.segments[k].schedule.when)
+                {
+                    Some(When::Timed { start, .. }) => start,
+                    _ => chrono::NaiveTime::MIN,
+                }
+            }));
+            if ritual.segment_of(date).is_none() {
+                self.push(not_an_occurrence(
+                    ritual,
+                    date,
+                    Some(loc(&m.value.date)),
+                    format!("{path}.date"),
+                    "move",
+                ));
+                continue;
+            }
+            if ritual.skip.iter().any(|s| s.date == date) {
+                self.error(
+                    format!("{date} is both skipped and moved: keep one"),
+                    &m.value.date,
+                    format!("{path}.date"),
+                );
+                continue;
+            }
+            if ritual.moved.iter().any(|x| x.date == date) {
+                self.error(
+                    format!("{date} is moved twice"),
+                    &m.value.date,
+                    format!("{path}.date"),
+                );
+                continue;
+            }
+            if to.date() != date
+                && let Some(seg) = ritual.segment_of(to.date())
+                && !ritual.skip.iter().any(|s| s.date == to.date())
+            {
+                let seg = &ritual.segments[seg];
+                let start = match seg.schedule.when {
+                    When::Timed { start, duration } => Some((start, duration)),
+                    When::AllDay => None,
+                };
+                let len = duration.unwrap_or_else(|| start.map_or(TimeDelta::days(1), |s| s.1));
+                let collides = start.is_none_or(|(s, d)| {
+                    let a = to.date().and_time(s);
+                    to < a + d && a < to + len
+                });
+                if collides {
+                    self.error(
+                        format!(
+                            "moving {date} to {} collides with this ritual's own occurrence on {}",
+                            to.format("%Y-%m-%d %H:%M"),
+                            to.date()
+                        ),
+                        &m.value.to,
+                        format!("{path}.to"),
+                    );
+                    continue;
+                }
+            }
+            ritual.moved.push(Move {
+                date,
+                to,
+                duration,
+                loc: loc(&m.value.date),
+            });
+        }
+    }
+}
+
+fn not_an_occurrence(
+    ritual: &Ritual,
+    date: NaiveDate,
+    at: Option<Loc>,
+    path: String,
+    what: &str,
+) -> Diagnostic {
+    let mut d = Diagnostic::error(
+        format!("cannot {what} {date}: it is not an occurrence of this ritual"),
+        at,
+        path,
+    );
+    // Point at the nearest real occurrences: the likeliest intended dates.
+    if let Some(seg) = ritual
+        .segments
+        .iter()
+        .find(|s| s.span.contains(date))
+        .or(ritual.segments.last())
+    {
+        let rule = &seg.schedule.rule;
+        let before = (1..=62)
+            .filter_map(|n| date.checked_sub_days(chrono::Days::new(n)))
+            .find(|d| seg.span.contains(*d) && rule.matches(seg.dtstart, *d));
+        let after = (1..=62)
+            .filter_map(|n| date.checked_add_days(chrono::Days::new(n)))
+            .find(|d| seg.span.contains(*d) && rule.matches(seg.dtstart, *d));
+        let near: Vec<String> = [before, after]
+            .into_iter()
+            .flatten()
+            .map(|d| format!("{} ({})", d, d.format("%A").to_string().to_lowercase()))
+            .collect();
+        if !near.is_empty() {
+            d = d.hint(format!("nearest occurrences: {}", near.join(", ")));
+        }
+    }
+    d
+}
