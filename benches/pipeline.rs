@@ -86,7 +86,7 @@ fn stages(c: &mut Criterion) {
         g.bench_function("render_ics_all", |b| {
             b.iter(|| {
                 let r = Renderer::new(&x, &prev, build_info());
-                rituals::run::feed_files(&r)
+                rituals::build::feed_files(&r)
                     .iter()
                     .map(|f| f.bytes.len())
                     .sum::<usize>()
@@ -96,7 +96,7 @@ fn stages(c: &mut Criterion) {
         g.bench_function("render_html", |b| {
             b.iter(|| rituals::html::out_file(&r, build_info().now).bytes.len())
         });
-        let files = rituals::run::feed_files(&r);
+        let files = rituals::build::feed_files(&r);
         g.bench_function("write_fresh", |b| {
             b.iter_batched(
                 || tempfile::tempdir().expect("temp dir"),

@@ -6,6 +6,7 @@
 
 pub mod agenda;
 pub mod agenda_stream;
+pub mod build;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -19,6 +20,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod previous;
 pub mod publisher;
 pub mod run;
 pub mod schema;

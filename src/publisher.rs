@@ -71,7 +71,7 @@ impl Publisher {
             Ok(old) => {
                 self.changes += 1;
                 let mut text = format!("changed  {}\n", target.display());
-                for line in crate::run::uid_changes(
+                for line in crate::previous::uid_changes(
                     &String::from_utf8_lossy(&old),
                     &String::from_utf8_lossy(&f.bytes),
                 ) {
