@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use chrono::{NaiveDate, TimeZone};
 use chrono_tz::Tz;
 
-use crate::expand::{Expander, Occurrence, Reason, Status};
+use crate::expand::{Expander, Occurrence, Status};
 use crate::model::{Language, PersonId, Spec};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,17 +166,6 @@ pub fn title(spec: &Spec, o: &Occurrence) -> String {
     }
 }
 
-pub fn reason_text(lang: Language, r: &Reason) -> String {
-    match (r, lang) {
-        (Reason::Holiday(fr, _), Language::Fr) => format!("jour férié : {fr}"),
-        (Reason::Holiday(_, en), Language::En) => format!("public holiday: {en}"),
-        (Reason::Closed, Language::Fr) => "fermeture".to_owned(),
-        (Reason::Closed, Language::En) => "closed".to_owned(),
-        (Reason::Skip, Language::Fr) => "annulé (skip)".to_owned(),
-        (Reason::Skip, Language::En) => "cancelled (skip)".to_owned(),
-    }
-}
-
 /// One JSON line. Keys in alphabetical order, as a `serde_json::Map`
 /// writes them (the format's documented order); a struct, not a map, so
 /// that 500,000 lines do not build 500,000 maps.
@@ -208,7 +197,7 @@ fn write_json(e: &Entry<'_>, out: &mut impl Write) -> io::Result<()> {
         Status::Held => ("held", None),
         Status::Extra => ("extra", None),
         Status::Moved { .. } => ("moved", None),
-        Status::Skipped(r) => ("skipped", Some(reason_text(Language::En, r))),
+        Status::Skipped(r) => ("skipped", Some(r.label(Language::En))),
     };
     let all_day = o.start_utc.is_none();
     let utc = |t: Option<chrono::DateTime<chrono::Utc>>| {
@@ -291,7 +280,7 @@ fn write_text(e: &Entry<'_>, w: &Window, out: &mut impl Write) -> io::Result<()>
                 Language::En => format!("  [moved from {from}]"),
             });
         }
-        Status::Skipped(r) => line.push_str(&format!("  [{}]", reason_text(lang, r))),
+        Status::Skipped(r) => line.push_str(&format!("  [{}]", r.label(lang))),
     }
     if spec.rituals[o.ritual].segments.len() > 1 {
         line.push_str(&format!("  ({})", seg.uid));

@@ -45,6 +45,21 @@ pub enum Reason {
     Skip,
 }
 
+impl Reason {
+    /// Why an occurrence is not held, in the calendar's language.
+    pub fn label(&self, lang: crate::model::Language) -> String {
+        use crate::model::Language::{En, Fr};
+        match (self, lang) {
+            (Reason::Holiday(fr, _), Fr) => format!("jour férié : {fr}"),
+            (Reason::Holiday(_, en), En) => format!("public holiday: {en}"),
+            (Reason::Closed, Fr) => "fermeture".to_owned(),
+            (Reason::Closed, En) => "office closed".to_owned(),
+            (Reason::Skip, Fr) => "annulé".to_owned(),
+            (Reason::Skip, En) => "cancelled".to_owned(),
+        }
+    }
+}
+
 impl Slot {
     pub fn is_held(&self) -> bool {
         !matches!(self.status, SlotStatus::Skipped(_))

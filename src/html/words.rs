@@ -270,15 +270,13 @@ pub fn schedule(lang: Language, s: &Schedule) -> String {
     }
 }
 
-/// Why an occurrence does not take place.
+/// Why an occurrence does not take place, as the page says it.
 pub fn reason(lang: Language, r: &Reason) -> String {
+    let label = r.label(lang);
     match (r, lang) {
-        (Reason::Holiday(fr, _), Language::Fr) => format!("annulé, jour férié : {fr}"),
-        (Reason::Holiday(_, en), Language::En) => format!("cancelled, public holiday: {en}"),
-        (Reason::Closed, Language::Fr) => "annulé, fermeture".to_owned(),
-        (Reason::Closed, Language::En) => "cancelled, office closed".to_owned(),
-        (Reason::Skip, Language::Fr) => "annulé".to_owned(),
-        (Reason::Skip, Language::En) => "cancelled".to_owned(),
+        (Reason::Skip, _) => label,
+        (_, Language::Fr) => format!("annulé, {label}"),
+        (_, Language::En) => format!("cancelled, {label}"),
     }
 }
 

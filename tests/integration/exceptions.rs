@@ -75,9 +75,9 @@ fn agenda_explains_skips_moves_extras_and_series() {
         .run()
         .success();
     assert!(
-        skipped.stdout.contains(
-            "2026-12-28  lundi     10:30–11:00  Réunion d'équipe #lundi  [annulé (skip)]"
-        ),
+        skipped
+            .stdout
+            .contains("2026-12-28  lundi     10:30–11:00  Réunion d'équipe #lundi  [annulé]"),
         "{}",
         skipped.stdout
     );
