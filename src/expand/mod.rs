@@ -74,10 +74,13 @@ impl<'a> Expander<'a> {
         let ritual = &self.spec.rituals[index];
         // A move may bring an occurrence from any date into the window.
         let latest_move = ritual.moved.iter().map(|m| m.date).max().unwrap_or(to);
+        // Filter on the slot's start date before building the occurrence:
+        // slots are computed from the series' start (for rotation turns),
+        // but only those in the window are worth resolving to instants.
         self.slots(index, to.max(latest_move))
             .into_iter()
+            .filter(|s| (from..=to).contains(&s.start_date()))
             .map(|s| Occurrence::new(self.spec, index, &s))
-            .filter(|o| o.start_date() >= from && o.start_date() <= to)
             .collect()
     }
 

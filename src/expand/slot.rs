@@ -65,6 +65,14 @@ impl Slot {
         !matches!(self.status, SlotStatus::Skipped(_))
     }
 
+    /// The local date it takes place on: the move's target date, if moved.
+    pub fn start_date(&self) -> NaiveDate {
+        match &self.status {
+            SlotStatus::Moved { to, .. } => to.date(),
+            _ => self.date,
+        }
+    }
+
     /// The original local start (RECURRENCE-ID), midnight for all-day.
     pub fn original_start(&self) -> NaiveDateTime {
         self.date.and_time(self.time.unwrap_or(NaiveTime::MIN))
