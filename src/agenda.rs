@@ -255,7 +255,7 @@ fn write_text(e: &Entry<'_>, w: &Window, out: &mut impl Write) -> io::Result<()>
     } else {
         format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"))
     };
-    let day = weekday_name(lang, start.date());
+    let day = crate::html::words::day_name(lang, chrono::Datelike::weekday(&start.date()));
     let mut line = format!(
         "{}  {:<9} {:<11}  {}",
         start.format("%Y-%m-%d"),
@@ -293,23 +293,4 @@ fn write_text(e: &Entry<'_>, w: &Window, out: &mut impl Write) -> io::Result<()>
     }
     writeln!(out, "{}", line.trim_end())?;
     Ok(())
-}
-
-pub fn weekday_name(lang: Language, d: NaiveDate) -> &'static str {
-    use chrono::Datelike;
-    let i = d.weekday().num_days_from_monday() as usize;
-    match lang {
-        Language::Fr => [
-            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-        ][i],
-        Language::En => [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ][i],
-    }
 }

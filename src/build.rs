@@ -17,6 +17,19 @@ use crate::publisher::Publisher;
 
 use crate::run::Loaded;
 
+/// What `build` was asked to do, beyond which spec(s) to build.
+#[derive(Clone, Copy, Debug)]
+pub struct BuildOptions<'a> {
+    pub out: &'a Path,
+    /// Write nothing; report what would change.
+    pub check: bool,
+    /// Where the previously published feeds are (default: `out`).
+    pub previous: Option<&'a Path>,
+    pub prune: bool,
+    pub force: bool,
+    pub build: BuildInfo,
+}
+
 /// Where a team's feeds are under an output (or `--previous`) folder.
 pub(crate) fn team_dir(ws: &Workspace, dir: &Path, team: &Loaded) -> PathBuf {
     if ws.many {
@@ -78,17 +91,19 @@ pub fn feed_files(renderer: &Renderer<'_>) -> Vec<OutFile> {
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn build_cmd(
     loaded: &Loaded,
     spec_path: &Path,
-    out: &Path,
-    check: bool,
-    previous: Option<&Path>,
-    prune: bool,
-    force: bool,
-    build: BuildInfo,
+    opts: &BuildOptions<'_>,
 ) -> Result<i32, Error> {
+    let BuildOptions {
+        out,
+        check,
+        previous,
+        prune,
+        force,
+        build,
+    } = *opts;
     if !force {
         refuse_dangerous_out(spec_path, out)?;
     }
@@ -157,16 +172,15 @@ fn feed_paths(renderer: &Renderer<'_>, dir: &Path) -> Vec<PathBuf> {
 /// build writes it, and `OUT/rituals.ics` with every team's events. Teams
 /// are rendered in parallel; the output does not depend on the order
 /// they finish in.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn build_teams(
-    teams: &[Loaded],
-    out: &Path,
-    check: bool,
-    previous: Option<&Path>,
-    prune: bool,
-    force: bool,
-    build: BuildInfo,
-) -> Result<i32, Error> {
+pub(crate) fn build_teams(teams: &[Loaded], opts: &BuildOptions<'_>) -> Result<i32, Error> {
+    let BuildOptions {
+        out,
+        check,
+        previous,
+        prune,
+        force,
+        build,
+    } = *opts;
     if !force {
         for t in teams {
             if let Some(path) = &t.source.path {

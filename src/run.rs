@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::build::{Rendered, build_cmd, build_teams, combined, render_team, team_dir, team_feed};
+use crate::build::{
+    BuildOptions, Rendered, build_cmd, build_teams, combined, render_team, team_dir, team_feed,
+};
 use crate::config::{Action, Clock, Config};
 use crate::error::Error;
 use crate::expand::Expander;
@@ -72,16 +74,16 @@ pub fn run(config: Config) -> Result<i32, Error> {
             force,
         } => {
             crate::check::lint_for_build(&ws.teams, config.clock.today())?;
+            let opts = BuildOptions {
+                out: &out,
+                check,
+                previous: previous.as_deref(),
+                prune,
+                force,
+                build,
+            };
             if ws.many {
-                build_teams(
-                    &ws.teams,
-                    &out,
-                    check,
-                    previous.as_deref(),
-                    prune,
-                    force,
-                    build,
-                )
+                build_teams(&ws.teams, &opts)
             } else {
                 let loaded = &ws.teams[0];
                 let file = loaded
@@ -89,16 +91,7 @@ pub fn run(config: Config) -> Result<i32, Error> {
                     .path
                     .clone()
                     .unwrap_or_else(|| PathBuf::from("-"));
-                build_cmd(
-                    loaded,
-                    &file,
-                    &out,
-                    check,
-                    previous.as_deref(),
-                    prune,
-                    force,
-                    build,
-                )
+                build_cmd(loaded, &file, &opts)
             }
         }
         Action::Print {
