@@ -4,10 +4,10 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use chrono_tz::Tz;
 
-use super::{Window, list_dates};
+use super::list_dates;
 use crate::diagnostic::Diagnostic;
 use crate::expand::local_time::{Fate, fate};
-use crate::expand::{Expander, Status};
+use crate::expand::{Occurrence, Status};
 use crate::model::{Located, Ritual};
 
 /// Dates are listed up to this many in a message.
@@ -24,48 +24,48 @@ struct Place {
     folds: Vec<NaiveDate>,
 }
 
-pub(super) fn lint(x: &Expander<'_>, w: &Window, out: &mut Vec<super::Finding>) {
-    if w.from > w.to {
-        return;
+pub(super) fn lint(
+    r: &Ritual,
+    i: usize,
+    occurrences: &[Occurrence],
+    out: &mut Vec<super::Finding>,
+) {
+    let mut places: Vec<Place> = Vec::new();
+    for o in occurrences {
+        if !o.is_held() || o.start_utc.is_none() {
+            continue;
+        }
+        let tz = r.segments[o.segment].schedule.timezone;
+        let f = fate(tz, o.start);
+        if f == Fate::Normal {
+            continue;
+        }
+        let at = place(r, o.segment, &o.status);
+        let start = o.start.time();
+        let k = match places
+            .iter()
+            .position(|p| p.at == at && p.start == start && p.tz == tz)
+        {
+            Some(k) => k,
+            None => {
+                places.push(Place {
+                    at,
+                    start,
+                    tz,
+                    gaps: Vec::new(),
+                    folds: Vec::new(),
+                });
+                places.len() - 1
+            }
+        };
+        match f {
+            Fate::Gap(shown) => places[k].gaps.push((o.start.date(), shown)),
+            Fate::Fold => places[k].folds.push(o.start.date()),
+            Fate::Normal => {}
+        }
     }
-    for (i, r) in x.spec.rituals.iter().enumerate() {
-        let mut places: Vec<Place> = Vec::new();
-        for o in x.occurrences(i, w.from, w.to) {
-            if !o.is_held() || o.start_utc.is_none() {
-                continue;
-            }
-            let tz = r.segments[o.segment].schedule.timezone;
-            let f = fate(tz, o.start);
-            if f == Fate::Normal {
-                continue;
-            }
-            let at = place(r, o.segment, &o.status);
-            let start = o.start.time();
-            let k = match places
-                .iter()
-                .position(|p| p.at == at && p.start == start && p.tz == tz)
-            {
-                Some(k) => k,
-                None => {
-                    places.push(Place {
-                        at,
-                        start,
-                        tz,
-                        gaps: Vec::new(),
-                        folds: Vec::new(),
-                    });
-                    places.len() - 1
-                }
-            };
-            match f {
-                Fate::Gap(shown) => places[k].gaps.push((o.start.date(), shown)),
-                Fate::Fold => places[k].folds.push(o.start.date()),
-                Fate::Normal => {}
-            }
-        }
-        for p in places {
-            report(i, r, &p, out);
-        }
+    for p in places {
+        report(i, r, &p, out);
     }
 }
 

@@ -36,11 +36,24 @@ pub fn lint(expander: &Expander<'_>, today: NaiveDate) -> Vec<Finding> {
         from: today,
         to: expander.spec.calendar.horizon,
     };
+    // Each ritual is expanded once over the window and every lint that
+    // needs occurrences reads that one expansion. Findings are gathered
+    // per lint so that, at one place, they keep the lints' order.
+    let (mut busy, mut dst, mut holiday) = (Vec::new(), Vec::new(), Vec::new());
+    let mut holidays = holiday::Holidays::new(expander.spec, &window);
+    if window.from <= window.to {
+        for (i, r) in expander.spec.rituals.iter().enumerate() {
+            let occurrences = expander.occurrences(i, window.from, window.to);
+            overlap::collect(r, i, &occurrences, &mut busy);
+            dst::lint(r, i, &occurrences, &mut dst);
+            holiday::lint(&mut holidays, r, i, &occurrences, &mut holiday);
+        }
+    }
     let mut out = Vec::new();
-    overlap::lint(expander, &window, &mut out);
-    dst::lint(expander, &window, &mut out);
+    overlap::report(expander, busy, &mut out);
+    out.extend(dst);
     outside::lint(expander.spec, &mut out);
-    holiday::lint(expander, &window, &mut out);
+    out.extend(holiday);
     remind::lint(expander.spec, &mut out);
     // Stable: findings at the same place keep the order of the lints.
     out.sort_by_key(|(_, d)| d.loc.map_or((u32::MAX, 0), |l| (l.line, l.column)));

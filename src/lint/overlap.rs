@@ -4,9 +4,8 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-use super::Window;
 use crate::diagnostic::Diagnostic;
-use crate::expand::Expander;
+use crate::expand::{Expander, Occurrence};
 use crate::model::{Attendees, PersonId, Ritual};
 
 /// Who a ritual takes: everyone (no `attendees`, or `all`: also the case
@@ -47,7 +46,7 @@ impl Audience {
 const MAX_LISTED: usize = 20;
 
 /// One held, timed, busy occurrence.
-struct Busy {
+pub(super) struct Busy {
     start: DateTime<Utc>,
     end: DateTime<Utc>,
     ritual: usize,
@@ -58,28 +57,26 @@ struct Busy {
 /// one is compared only with those still running when it starts, so the
 /// cost is the number of occurrences plus the overlaps, not all pairs.
 /// All-day and `busy: false` rituals take no time and are left out.
-pub(super) fn lint(x: &Expander<'_>, w: &Window, out: &mut Vec<super::Finding>) {
-    if w.from > w.to {
-        return;
-    }
-    let spec = x.spec;
-    let audiences: Vec<Audience> = spec.rituals.iter().map(Audience::of).collect();
-    let mut busy = Vec::new();
-    for (i, r) in spec.rituals.iter().enumerate() {
-        for o in x.occurrences(i, w.from, w.to) {
-            if !o.is_held() || !r.segments[o.segment].details.busy {
-                continue;
-            }
-            if let (Some(start), Some(end)) = (o.start_utc, o.end_utc) {
-                busy.push(Busy {
-                    start,
-                    end,
-                    ritual: i,
-                    local: (o.start, o.end),
-                });
-            }
+pub(super) fn collect(r: &Ritual, i: usize, occurrences: &[Occurrence], busy: &mut Vec<Busy>) {
+    for o in occurrences {
+        if !o.is_held() || !r.segments[o.segment].details.busy {
+            continue;
+        }
+        if let (Some(start), Some(end)) = (o.start_utc, o.end_utc) {
+            busy.push(Busy {
+                start,
+                end,
+                ritual: i,
+                local: (o.start, o.end),
+            });
         }
     }
+}
+
+/// Sweeps the busy occurrences `collect` gathered from every ritual.
+pub(super) fn report(x: &Expander<'_>, mut busy: Vec<Busy>, out: &mut Vec<super::Finding>) {
+    let spec = x.spec;
+    let audiences: Vec<Audience> = spec.rituals.iter().map(Audience::of).collect();
     busy.sort_by_key(|b| (b.start, b.ritual));
     let mut running: Vec<&Busy> = Vec::new();
     let mut reported = HashSet::new();
