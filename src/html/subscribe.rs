@@ -56,8 +56,9 @@ pub fn links(lang: Language, feed: &Feed<'_>, label: &str, explain: bool) -> Str
     };
     let vh = format!("<span class=\"vh\"> — {}</span>", escape(label));
     let mut items: Vec<String> = Vec::new();
-    let mut out = String::from("<ul class=\"subscribe\">\n");
-    match (feed.webcal(), feed.https()) {
+    // With a published URL: subscribe, Google and Outlook links, then the
+    // address; without one, the relative file and how to use it.
+    let footer = match (feed.webcal(), feed.https()) {
         (Some(webcal), Some(https)) => {
             items.push(format!(
                 "<a class=\"button\" href=\"{}\">{subscribe}{vh}</a>",
@@ -80,37 +81,33 @@ pub fn links(lang: Language, feed: &Feed<'_>, label: &str, explain: bool) -> Str
                 "<a href=\"{}\">Outlook.com{vh}</a>",
                 escape(&outlook)
             ));
-            items.push(format!(
-                "<a href=\"{}\" download>{download}{vh}</a>",
-                escape(feed.file)
-            ));
-            for i in items {
-                out.push_str(&format!("<li>{i}</li>\n"));
-            }
-            out.push_str("</ul>\n");
-            out.push_str(&format!(
+            format!(
                 "<p class=\"address\">{address}{vh}{colon} <a href=\"{0}\"><code>{0}</code></a></p>\n",
                 escape(&https)
-            ));
+            )
         }
         _ => {
             items.push(format!(
                 "<a class=\"button\" href=\"{}\">{address}{vh}</a>",
                 escape(feed.file)
             ));
-            items.push(format!(
-                "<a href=\"{}\" download>{download}{vh}</a>",
-                escape(feed.file)
-            ));
-            for i in items {
-                out.push_str(&format!("<li>{i}</li>\n"));
-            }
-            out.push_str("</ul>\n");
             if explain {
-                out.push_str(&format!("<p class=\"address\">{copy}</p>\n"));
+                format!("<p class=\"address\">{copy}</p>\n")
+            } else {
+                String::new()
             }
         }
+    };
+    items.push(format!(
+        "<a href=\"{}\" download>{download}{vh}</a>",
+        escape(feed.file)
+    ));
+    let mut out = String::from("<ul class=\"subscribe\">\n");
+    for i in items {
+        out.push_str(&format!("<li>{i}</li>\n"));
     }
+    out.push_str("</ul>\n");
+    out.push_str(&footer);
     out
 }
 

@@ -140,19 +140,22 @@ pub fn expand(ics: &str, from: NaiveDate, to: NaiveDate) -> BTreeSet<Instance> {
             .filter(|e| prop(e, "RECURRENCE-ID").is_some() && text(e, "UID") == uid)
             .collect();
         let summary = text(master, "SUMMARY");
+        let overridden = |o: &Component<'_>| -> Instance {
+            let (s, _) = instant(prop(o, "DTSTART").unwrap());
+            let (e, _) = instant(prop(o, "DTEND").unwrap());
+            (
+                fmt(s, all_day),
+                fmt(e, all_day),
+                uid.clone(),
+                text(o, "SUMMARY"),
+            )
+        };
         for i in instants {
             if let Some(o) = overrides
                 .iter()
                 .find(|o| instant(prop(o, "RECURRENCE-ID").unwrap()).0 == i)
             {
-                let (s, _) = instant(prop(o, "DTSTART").unwrap());
-                let (e, _) = instant(prop(o, "DTEND").unwrap());
-                out.insert((
-                    fmt(s, all_day),
-                    fmt(e, all_day),
-                    uid.clone(),
-                    text(o, "SUMMARY"),
-                ));
+                out.insert(overridden(o));
             } else {
                 out.insert((
                     fmt(i, all_day),
@@ -166,14 +169,7 @@ pub fn expand(ics: &str, from: NaiveDate, to: NaiveDate) -> BTreeSet<Instance> {
         for o in &overrides {
             let rid = instant(prop(o, "RECURRENCE-ID").unwrap()).0;
             if rid < lo || rid > hi {
-                let (s, _) = instant(prop(o, "DTSTART").unwrap());
-                let (e, _) = instant(prop(o, "DTEND").unwrap());
-                out.insert((
-                    fmt(s, all_day),
-                    fmt(e, all_day),
-                    uid.clone(),
-                    text(o, "SUMMARY"),
-                ));
+                out.insert(overridden(o));
             }
         }
     }
