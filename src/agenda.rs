@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use chrono::{NaiveDate, TimeZone};
 use chrono_tz::Tz;
 
-use crate::expand::{Expander, Occurrence, Status};
+use crate::expand::{Occurrence, Status};
 use crate::model::{Language, PersonId, Spec};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,43 +25,6 @@ pub struct Window {
     pub person: Option<PersonId>,
 }
 
-/// The occurrences of every ritual (or a person's) in the window, sorted
-/// by start.
-pub fn occurrences(x: &Expander<'_>, w: &Window) -> Vec<Occurrence> {
-    let spec = x.spec;
-    let mut all: Vec<Occurrence> = Vec::new();
-    for (i, r) in spec.rituals.iter().enumerate() {
-        if let Some(p) = w.person {
-            let rotates = r.rotation.is_some();
-            if !rotates && !r.attendees.includes(p) {
-                continue;
-            }
-            let before = all.len();
-            all.extend(x.occurrences(i, w.from, w.to));
-            if rotates {
-                // Only their turns (and skipped slots are nobody's).
-                let mut k = before;
-                while k < all.len() {
-                    if all[k].presenter == Some(p) {
-                        k += 1
-                    } else {
-                        all.swap_remove(k);
-                    }
-                }
-            }
-        } else {
-            all.extend(x.occurrences(i, w.from, w.to));
-        }
-    }
-    all.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)).then(a.ritual.cmp(&b.ritual)));
-    all
-}
-
-/// The order of an agenda: local start, then the instant.
-pub fn sort_key(o: &Occurrence) -> (chrono::NaiveDateTime, i64) {
-    (o.start, o.start_utc.map_or(0, |t| t.timestamp()))
-}
-
 /// One line of an agenda: an occurrence, its spec, and its team when the
 /// agenda lists several.
 #[derive(Clone, Copy)]
@@ -69,45 +32,6 @@ pub struct Entry<'a> {
     pub spec: &'a Spec,
     pub team: Option<&'a str>,
     pub occurrence: &'a Occurrence,
-}
-
-/// Writes the agenda.
-///
-/// # Errors
-/// Only those of the writer.
-pub fn write(
-    spec: &Spec,
-    occurrences: &[Occurrence],
-    w: &Window,
-    format: Format,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    let entries: Vec<Entry<'_>> = occurrences
-        .iter()
-        .map(|occurrence| Entry {
-            spec,
-            team: None,
-            occurrence,
-        })
-        .collect();
-    write_entries(&entries, w, format, out)
-}
-
-/// Writes the agenda of entries from one or several specs.
-///
-/// # Errors
-/// Only those of the writer.
-pub fn write_entries(
-    entries: &[Entry<'_>],
-    w: &Window,
-    format: Format,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    let mut sink = Sink::new(*w, format);
-    for e in entries {
-        sink.entry(e, out)?;
-    }
-    sink.finish(out)
 }
 
 /// Writes entries one at a time, as they are produced.

@@ -4,8 +4,11 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+use std::io::{self, Write};
+
 use chrono::NaiveDate;
 
+use crate::agenda::{Entry, Format, Sink, Window};
 use crate::expand::{Expander, Occurrence, Ordered};
 use crate::model::PersonId;
 
@@ -92,4 +95,29 @@ impl Iterator for AgendaStream<'_> {
         self.advance(s);
         Some((key.2, o))
     }
+}
+
+/// Writes the agenda of `teams` over `window`, streamed: each occurrence
+/// is written as the merge produces it. `slugs[k]` names team `k` in the
+/// output (None when there is one team).
+///
+/// # Errors
+/// Only those of the writer.
+pub fn write(
+    teams: &[TeamWindow<'_>],
+    slugs: &[Option<&str>],
+    window: Window,
+    format: Format,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let mut sink = Sink::new(window, format);
+    for (team, o) in AgendaStream::new(teams, window.from, window.to) {
+        let entry = Entry {
+            spec: teams[team].expander.spec,
+            team: slugs[team],
+            occurrence: &o,
+        };
+        sink.entry(&entry, out)?;
+    }
+    sink.finish(out)
 }

@@ -186,16 +186,7 @@ pub fn run(config: Config) -> Result<i32, Error> {
                 person: None,
             };
             let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-            let mut sink = crate::agenda::Sink::new(window, format);
-            for (team, o) in crate::agenda_stream::AgendaStream::new(&windows, from, to) {
-                let entry = crate::agenda::Entry {
-                    spec: windows[team].expander.spec,
-                    team: slugs[team],
-                    occurrence: &o,
-                };
-                sink.entry(&entry, &mut stdout)?;
-            }
-            sink.finish(&mut stdout)?;
+            crate::agenda_stream::write(&windows, &slugs, window, format, &mut stdout)?;
             stdout.flush()?;
             Ok(0)
         }

@@ -29,15 +29,39 @@ fn sorted_agenda(yaml: &str, from: &str, to: &str, json: bool) -> String {
         tz: None,
         person: None,
     };
-    let occ = rituals::agenda::occurrences(&x, &w);
+    let occ = sorted_occurrences(&x, &w);
     let format = if json {
         rituals::agenda::Format::Json
     } else {
         rituals::agenda::Format::Text
     };
     let mut out = Vec::new();
-    rituals::agenda::write(&spec, &occ, &w, format, &mut out).unwrap();
+    let mut sink = rituals::agenda::Sink::new(w, format);
+    for occurrence in &occ {
+        let entry = rituals::agenda::Entry {
+            spec: &spec,
+            team: None,
+            occurrence,
+        };
+        sink.entry(&entry, &mut out).unwrap();
+    }
+    sink.finish(&mut out).unwrap();
     String::from_utf8(out).unwrap()
+}
+
+/// The reference the stream must equal: every ritual's occurrences in the
+/// window, collected, then sorted by local start, instant and ritual (a
+/// stable sort keeps each series' order).
+fn sorted_occurrences(
+    x: &rituals::expand::Expander<'_>,
+    w: &rituals::agenda::Window,
+) -> Vec<rituals::expand::Occurrence> {
+    let mut all = Vec::new();
+    for i in 0..x.spec.rituals.len() {
+        all.extend(x.occurrences(i, w.from, w.to));
+    }
+    all.sort_by_key(|o| (o.start, o.start_utc.map_or(0, |t| t.timestamp()), o.ritual));
+    all
 }
 
 fn streamed_agenda(yaml: &str, from: &str, to: &str, json: bool) -> String {

@@ -111,9 +111,13 @@ fn run(yaml: &str) -> Result<(String, String), String> {
         tz: None,
         person: None,
     };
-    let occ = rituals::agenda::occurrences(&x, &w);
+    let team = [rituals::agenda_stream::TeamWindow {
+        expander: &x,
+        person: None,
+    }];
     let mut json = Vec::new();
-    rituals::agenda::write(&spec, &occ, &w, rituals::agenda::Format::Json, &mut json).unwrap();
+    rituals::agenda_stream::write(&team, &[None], w, rituals::agenda::Format::Json, &mut json)
+        .unwrap();
     Ok((feed, String::from_utf8(json).unwrap()))
 }
 

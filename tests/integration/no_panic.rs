@@ -47,14 +47,22 @@ fn pipeline(bytes: &[u8], max_feeds: usize) -> Result<Vec<String>, String> {
         now: DateTime::from_timestamp(1_795_824_000, 0).expect("time"),
     };
     let renderer = Renderer::new(&expander, &previous, build);
-    let _ = rituals::agenda::occurrences(
-        &expander,
-        &rituals::agenda::Window {
-            from: spec.calendar.horizon - chrono::Days::new(60),
-            to: spec.calendar.horizon,
-            tz: None,
-            person: None,
-        },
+    let team = [rituals::agenda_stream::TeamWindow {
+        expander: &expander,
+        person: None,
+    }];
+    let window = rituals::agenda::Window {
+        from: spec.calendar.horizon - chrono::Days::new(60),
+        to: spec.calendar.horizon,
+        tz: None,
+        person: None,
+    };
+    let _ = rituals::agenda_stream::write(
+        &team,
+        &[None],
+        window,
+        rituals::agenda::Format::Json,
+        &mut std::io::sink(),
     );
     Ok(renderer
         .kinds()
