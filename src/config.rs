@@ -5,12 +5,11 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use crate::agenda::Format;
 use crate::cli::{
     AgendaArgs, AgendaFormat, BuildArgs, CheckArgs, Cli, Command, InputArgs, PrintArgs,
 };
 use crate::error::Error;
-use crate::standalone::Standalone;
+use crate::render::agenda::Format;
 
 /// The build clock: `SOURCE_DATE_EPOCH` (reproducible builds), or now.
 /// It sets DTSTAMP of new or changed events and the default horizon.
@@ -79,6 +78,16 @@ pub enum Action {
     },
     /// Commands that read no spec: `schema`, `init`, `completions`, `man`.
     Standalone(Standalone),
+}
+
+/// Commands that read no spec.
+#[derive(Debug)]
+pub enum Standalone {
+    Schema,
+    /// The folder to write the starter spec into.
+    Init(PathBuf),
+    Completions(clap_complete::Shell),
+    Man,
 }
 
 #[derive(Debug)]
