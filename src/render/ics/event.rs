@@ -1,14 +1,12 @@
-//! The VEVENTs of one ritual segment: a master with its RRULE, EXDATEs and
-//! RDATEs, and RECURRENCE-ID overrides for moved occurrences and named
-//! presenters.
+//! Writing one UID's components: a master with its RRULE (or RDATE list),
+//! EXDATEs and RDATEs, and RECURRENCE-ID overrides for moved occurrences.
+//! Which UIDs a segment has is planned in [`super::plan`].
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use chrono::{NaiveDateTime, TimeDelta};
 
 use super::content_line::{ContentWriter, Value};
 use super::stamp::Stamp;
-use crate::expand::local_time::resolve;
-use crate::expand::{Slot, SlotKind, SlotStatus};
-use crate::model::{Details, PersonId, Segment, Spec, When};
+use crate::model::{Attendees, Details, PersonId, Spec};
 
 /// Everything needed to write one UID's components.
 pub struct EventSet {
@@ -21,8 +19,11 @@ pub struct EventSet {
     pub rrule: Option<String>,
     pub exdates: Vec<NaiveDateTime>,
     pub rdates: Vec<NaiveDateTime>,
+    /// Write the RDATEs as one comma-separated list (RFC 5545 §3.8.5.2)
+    /// rather than one property each: a presenter's turns can be hundreds.
+    pub rdate_list: bool,
     pub overrides: Vec<Override>,
-    /// The master's presenter (in a person's feed of a rotation ritual).
+    /// The presenter of every instance (a rotation's turns).
     pub presenter: Option<PersonId>,
 }
 
@@ -33,176 +34,12 @@ pub struct Override {
     pub presenter: Option<PersonId>,
 }
 
-/// Plans the events of segment `k` of ritual `r`, for the team feed
-/// (`person == None`) or for a person's feed. None when the segment has
-/// nothing to show (a person with no turn in it).
-pub fn plan(
-    spec: &Spec,
-    r: usize,
-    k: usize,
-    slots: &[Slot],
-    person: Option<PersonId>,
-) -> Option<EventSet> {
-    let ritual = &spec.rituals[r];
-    let seg = &ritual.segments[k];
-    let slots: Vec<&Slot> = slots.iter().filter(|s| s.segment == k).collect();
-    let duration = match seg.schedule.when {
-        When::Timed { duration, .. } => duration,
-        When::AllDay => TimeDelta::days(1),
-    };
-    let tzid = match seg.schedule.when {
-        When::Timed { .. } => Some(seg.schedule.timezone.name()),
-        When::AllDay => None,
-    };
-    let start_of = |d: NaiveDate| d.and_time(slot_time(seg));
-    let uid = match person {
-        None => seg.uid.clone(),
-        Some(p) => {
-            let (local, domain) = seg.uid.split_once('@').unwrap_or((&seg.uid, ""));
-            format!("{local}.{}@{domain}", spec.people[p].id)
-        }
-    };
-    let rotation_person = person.filter(|_| ritual.rotation.is_some());
-    let override_of = |s: &Slot, presenter: Option<PersonId>| match s.status {
-        SlotStatus::Moved { to, duration: d } => Some(Override {
-            recurrence_id: s.original_start(),
-            start: to,
-            duration: d.unwrap_or(duration),
-            presenter,
-        }),
-        _ => presenter.map(|p| Override {
-            recurrence_id: s.original_start(),
-            start: s.original_start(),
-            duration,
-            presenter: Some(p),
-        }),
-    };
-
-    if let Some(p) = rotation_person {
-        // Only this person's turns: the series up to their last regular
-        // turn, every other slot excluded.
-        let own = |s: &Slot| s.is_held() && s.presenter == Some(p);
-        let mine: Vec<&Slot> = slots.iter().copied().filter(|s| own(s)).collect();
-        let first_regular = *mine.iter().find(|s| s.kind == SlotKind::Regular)?;
-        let last_regular = *mine.iter().rfind(|s| s.kind == SlotKind::Regular)?;
-        let until = resolve(seg.schedule.timezone, last_regular.original_start());
-        let rrule = Some(rrule_text(
-            seg,
-            Some(until_value(seg, last_regular.original_start(), until)),
-            None,
-        ));
-        let exdates = slots
-            .iter()
-            .filter(|s| {
-                s.kind == SlotKind::Regular
-                    && s.date > first_regular.date
-                    && s.date < last_regular.date
-            })
-            .filter(|s| !own(s))
-            .map(|s| s.original_start())
-            .collect();
-        let rdates = mine
-            .iter()
-            .filter(|s| s.kind == SlotKind::Extra)
-            .map(|s| s.original_start())
-            .collect();
-        let overrides = mine
-            .iter()
-            .filter(|s| matches!(s.status, SlotStatus::Moved { .. }))
-            .filter_map(|s| override_of(s, None))
-            .collect();
-        return Some(EventSet {
-            uid,
-            ritual: r,
-            segment: k,
-            tzid,
-            dtstart: first_regular.original_start(),
-            rrule,
-            exdates,
-            rdates,
-            overrides,
-            presenter: Some(p),
-        });
-    }
-
-    let until = seg.span.to.map(|end| {
-        // The last date the rule gives before the segment ends: UNTIL is
-        // inclusive (RFC 5545 §3.3.10) and must be in UTC when DTSTART
-        // has a TZID.
-        let mut d = end.pred_opt().unwrap_or(end);
-        while d > seg.dtstart && !seg.schedule.rule.matches(seg.dtstart, d) {
-            d = d.pred_opt().unwrap_or(d);
-        }
-        let local = start_of(d);
-        until_value(seg, local, resolve(seg.schedule.timezone, local))
-    });
-    let count = if k == 0 { ritual.count } else { None };
-    let rrule = Some(rrule_text(
-        seg,
-        if count.is_some() { None } else { until },
-        count,
-    ));
-    Some(EventSet {
-        uid,
-        ritual: r,
-        segment: k,
-        tzid,
-        dtstart: start_of(seg.dtstart),
-        rrule,
-        exdates: slots
-            .iter()
-            .filter(|s| s.kind == SlotKind::Regular && !s.is_held())
-            .map(|s| s.original_start())
-            .collect(),
-        rdates: slots
-            .iter()
-            .filter(|s| s.kind == SlotKind::Extra && s.is_held())
-            .map(|s| s.original_start())
-            .collect(),
-        overrides: slots
-            .iter()
-            .filter(|s| s.is_held())
-            .filter_map(|s| override_of(s, s.presenter))
-            .collect(),
-        presenter: None,
-    })
-}
-
-fn slot_time(seg: &Segment) -> NaiveTime {
-    match seg.schedule.when {
-        When::Timed { start, .. } => start,
-        When::AllDay => NaiveTime::MIN,
-    }
-}
-
-fn until_value(seg: &Segment, local: NaiveDateTime, utc: chrono::DateTime<chrono::Utc>) -> String {
-    match seg.schedule.when {
-        When::AllDay => local.format("%Y%m%d").to_string(),
-        When::Timed { .. } => utc.format("%Y%m%dT%H%M%SZ").to_string(),
-    }
-}
-
-fn rrule_text(seg: &Segment, until: Option<String>, count: Option<u32>) -> String {
-    let mut s = seg.schedule.rule.rrule_parts();
-    if let Some(c) = count {
-        s.push_str(&format!(";COUNT={c}"));
-    }
-    if let Some(u) = until {
-        s.push_str(";UNTIL=");
-        s.push_str(&u);
-    }
-    s
-}
-
 /// Writes the master VEVENT and its overrides.
 pub fn write(spec: &Spec, set: &EventSet, stamp: &Stamp, w: &mut ContentWriter) {
     let ritual = &spec.rituals[set.ritual];
     let seg = &ritual.segments[set.segment];
     let all_day = set.tzid.is_none();
-    let duration = match seg.schedule.when {
-        When::Timed { duration, .. } => duration,
-        When::AllDay => TimeDelta::days(1),
-    };
+    let duration = super::plan::seg_duration(seg);
     let mut buf = String::new();
     w.begin("VEVENT");
     write_head(set, stamp, w);
@@ -214,8 +51,22 @@ pub fn write(spec: &Spec, set: &EventSet, stamp: &Stamp, w: &mut ContentWriter) 
     for d in &set.exdates {
         write_time(w, "EXDATE", set.tzid, *d, &mut buf);
     }
-    for d in &set.rdates {
-        write_time(w, "RDATE", set.tzid, *d, &mut buf);
+    if set.rdate_list && !set.rdates.is_empty() {
+        let mut list = String::with_capacity(16 * set.rdates.len());
+        for (i, d) in set.rdates.iter().enumerate() {
+            if i > 0 {
+                list.push(',');
+            }
+            push_compact(&mut list, *d, set.tzid.is_some());
+        }
+        match set.tzid {
+            Some(tz) => w.property("RDATE", &[("TZID", tz)], Value::Raw(&list)),
+            None => w.property("RDATE", &[("VALUE", "DATE")], Value::Raw(&list)),
+        }
+    } else {
+        for d in &set.rdates {
+            write_time(w, "RDATE", set.tzid, *d, &mut buf);
+        }
     }
     write_details(spec, set, &seg.details, set.presenter, w);
     w.end("VEVENT");
@@ -314,22 +165,26 @@ fn write_details(
         Some(p) => {
             let name = spec.people[p].name.as_str();
             w.property("SUMMARY", &[], Value::TextParts(&[&d.title, " — ", name]));
-            let label = lang.presenter_label();
-            match &d.description {
-                Some(desc) => w.property(
-                    "DESCRIPTION",
-                    &[],
-                    Value::TextParts(&[label, name, "\n\n", desc]),
-                ),
-                None => w.property("DESCRIPTION", &[], Value::TextParts(&[label, name])),
-            }
         }
-        None => {
-            w.property("SUMMARY", &[], Value::Text(&d.title));
-            if let Some(desc) = &d.description {
-                w.property("DESCRIPTION", &[], Value::Text(desc));
-            }
+        None => w.property("SUMMARY", &[], Value::Text(&d.title)),
+    }
+    // Who takes part is told in words, not with ATTENDEE: see
+    // `write_organizer`.
+    let mut lines: Vec<String> = Vec::new();
+    if let Some(p) = presenter {
+        lines.push(lang.presenter_line(&spec.people[p].name));
+    }
+    if let Some(names) = participants(spec, &ritual.attendees) {
+        lines.push(format!("{}{names}", lang.participants_label()));
+    }
+    if let Some(desc) = &d.description {
+        if !lines.is_empty() {
+            lines.push(String::new());
         }
+        lines.push(desc.clone());
+    }
+    if !lines.is_empty() {
+        w.property("DESCRIPTION", &[], Value::Text(&lines.join("\n")));
     }
     if let Some(l) = &d.location {
         w.property("LOCATION", &[], Value::Text(l));
@@ -345,36 +200,7 @@ fn write_details(
         &[],
         Value::Raw(if d.busy { "OPAQUE" } else { "TRANSPARENT" }),
     );
-    if let Some(o) = ritual.organizer.map(|o| &spec.people[o])
-        && let Some(email) = &o.email
-    {
-        w.property(
-            "ORGANIZER",
-            &[("CN", &o.name)],
-            Value::RawParts(&["mailto:", email]),
-        );
-    }
-    let all = 0..spec.people.len();
-    let attendees: &mut dyn Iterator<Item = PersonId> = match (&ritual.attendees, presenter) {
-        (crate::model::Attendees::All, _) => &mut all.into_iter(),
-        (crate::model::Attendees::Some(ids), _) => &mut ids.iter().copied(),
-        (crate::model::Attendees::Unspecified, p) => &mut p.into_iter(),
-    };
-    for a in attendees {
-        let person = &spec.people[a];
-        if let Some(email) = &person.email {
-            let role = if Some(a) == presenter {
-                "CHAIR"
-            } else {
-                "REQ-PARTICIPANT"
-            };
-            w.property(
-                "ATTENDEE",
-                &[("CN", &person.name), ("ROLE", role)],
-                Value::RawParts(&["mailto:", email]),
-            );
-        }
-    }
+    write_organizer(spec, set.ritual, w);
     for r in &d.remind {
         w.begin("VALARM");
         w.property("ACTION", &[], Value::Raw("DISPLAY"));
@@ -389,4 +215,47 @@ fn write_details(
         w.property("DESCRIPTION", &[], Value::Text(&d.title));
         w.end("VALARM");
     }
+}
+
+/// The names of a ritual's `attendees`, in the spec's order; None without
+/// the field.
+fn participants(spec: &Spec, attendees: &Attendees) -> Option<String> {
+    let names: Vec<&str> = match attendees {
+        Attendees::Unspecified => return None,
+        Attendees::All => spec.people.iter().map(|p| p.name.as_str()).collect(),
+        Attendees::Some(ids) => ids.iter().map(|&p| spec.people[p].name.as_str()).collect(),
+    };
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// The event's ORGANIZER, when it has one: the ritual's `organizer` (a
+/// person with an e-mail address), else `calendar.organizer`.
+///
+/// Feeds are published snapshots, not scheduling messages: they carry no
+/// ATTENDEE (RFC 5546 §3.2.1 allows none in PUBLISH, and clients that see
+/// their user among the attendees offer to answer an invitation nobody
+/// can receive); the participants are named in DESCRIPTION instead. The
+/// feed says METHOD:PUBLISH only when every event has an ORGANIZER, which
+/// that table requires (see `feed::write_head`).
+fn write_organizer(spec: &Spec, r: usize, w: &mut ContentWriter) {
+    if let Some((name, email)) = organizer(spec, r) {
+        w.property(
+            "ORGANIZER",
+            &[("CN", name)],
+            Value::RawParts(&["mailto:", email]),
+        );
+    }
+}
+
+/// The (CN, address) of ritual `r`'s ORGANIZER, if any.
+pub fn organizer(spec: &Spec, r: usize) -> Option<(&str, &str)> {
+    let ritual = &spec.rituals[r];
+    let person = ritual
+        .organizer
+        .map(|o| &spec.people[o])
+        .and_then(|p| Some((p.name.as_str(), p.email.as_deref()?)));
+    person.or_else(|| {
+        let cal = &spec.calendar;
+        Some((cal.name.as_str(), cal.organizer.as_deref()?))
+    })
 }

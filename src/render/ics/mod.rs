@@ -4,6 +4,8 @@ pub mod combined;
 pub mod content_line;
 mod event;
 mod feed;
+pub mod parts;
+mod plan;
 pub mod stamp;
 pub mod vtimezone;
 
