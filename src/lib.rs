@@ -30,6 +30,5 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
-pub mod schema;
 pub mod spec;
 pub mod validate;
