@@ -1,7 +1,9 @@
-//! iCalendar output (RFC 5545, RFC 7986).
+//! iCalendar output (RFC 5545, RFC 7986). Takes the expander (model and
+//! slots) and the previously published stamps; gives feed bytes.
 
 pub mod combined;
 pub mod content_line;
+mod duration;
 mod event;
 mod feed;
 pub mod parts;
