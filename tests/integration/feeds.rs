@@ -216,7 +216,9 @@ fn a_rebuild_a_year_later_keeps_every_past_turn() {
 }
 
 /// `agenda --format json` gives each occurrence the UID the team feed
-/// writes it under, turns and the series after the horizon alike.
+/// writes it under, turns and the series after the horizon alike; over the
+/// last year of turns (holidays, a skip, a move, an extra) and across the
+/// horizon, the feed reads exactly as the agenda.
 #[test]
 fn agenda_uids_are_the_feed_uids() {
     let spec = fixture(DAILY);
@@ -226,7 +228,7 @@ fn agenda_uids_are_the_feed_uids() {
         .args([
             "agenda",
             "--from",
-            "2027-12-20",
+            "2026-12-31",
             "--to",
             "2028-01-10",
             "--format",
@@ -234,13 +236,30 @@ fn agenda_uids_are_the_feed_uids() {
         ])
         .run()
         .success();
-    let (from, to) = ("2027-12-21".parse().unwrap(), "2028-01-09".parse().unwrap());
+    let (from, to) = ("2027-01-01".parse().unwrap(), "2028-01-09".parse().unwrap());
     let ours = oracle::agenda_instances(&agenda.stdout, from, to);
     let theirs = oracle::expand(&built.read("public/rituals.ics"), from, to);
     assert_eq!(ours, theirs, "{}", oracle::diff(&ours, &theirs));
     let uids: BTreeSet<&str> = ours.iter().map(|i| i.2.as_str()).collect();
     assert!(uids.contains("standup+p1@daily.example.org"), "{uids:?}");
     assert!(uids.contains("standup@daily.example.org"), "{uids:?}");
+    let day: Vec<_> = ours
+        .iter()
+        .filter(|i| i.0.starts_with("2027-03-06"))
+        .collect();
+    assert!(
+        ours.iter()
+            .any(|i| i.0 == "2027-03-06T19:00:00Z" && i.2.starts_with("review+p")),
+        "{day:#?}"
+    );
+    assert!(
+        !ours.iter().any(|i| i.0.starts_with("2027-05-14T15:30")),
+        "skipped"
+    );
+    assert!(
+        ours.iter()
+            .any(|i| i.0 == "2027-06-11T16:00:00Z" && i.2.starts_with("retro+p"))
+    );
 }
 
 /// The lint fires on a feed past 1 MB, naming the ritual that makes it

@@ -5,34 +5,9 @@
 use chrono::{NaiveDateTime, TimeDelta};
 
 use super::content_line::{ContentWriter, Value};
+use super::plan::EventSet;
 use super::stamp::Stamp;
 use crate::model::{Attendees, Details, PersonId, Spec};
-
-/// Everything needed to write one UID's components.
-pub struct EventSet {
-    pub uid: String,
-    pub ritual: usize,
-    pub segment: usize,
-    /// None for all-day events.
-    pub tzid: Option<&'static str>,
-    pub dtstart: NaiveDateTime,
-    pub rrule: Option<String>,
-    pub exdates: Vec<NaiveDateTime>,
-    pub rdates: Vec<NaiveDateTime>,
-    /// Write the RDATEs as one comma-separated list (RFC 5545 §3.8.5.2)
-    /// rather than one property each: a presenter's turns can be hundreds.
-    pub rdate_list: bool,
-    pub overrides: Vec<Override>,
-    /// The presenter of every instance (a rotation's turns).
-    pub presenter: Option<PersonId>,
-}
-
-pub struct Override {
-    pub recurrence_id: NaiveDateTime,
-    pub start: NaiveDateTime,
-    pub duration: TimeDelta,
-    pub presenter: Option<PersonId>,
-}
 
 /// Writes the master VEVENT and its overrides.
 pub fn write(spec: &Spec, set: &EventSet, stamp: &Stamp, w: &mut ContentWriter) {

@@ -7,8 +7,8 @@ use chrono_tz::Tz;
 
 use super::content_line::{ContentWriter, Value};
 use super::duration::duration_value;
-use super::event::{self, EventSet};
-use super::plan;
+use super::event;
+use super::plan::{self, EventSet};
 use super::stamp::PreviousFeeds;
 use super::vtimezone::ZoneInfo;
 use crate::expand::{Expander, Slot};

@@ -3,13 +3,38 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
-use super::event::{EventSet, Override};
 use super::parts::{self, Part};
 use crate::expand::local_time::resolve;
 use crate::expand::{Slot, SlotKind, SlotStatus};
 use crate::model::{PersonId, Segment, Spec, When};
+
+/// Everything needed to write one UID's components.
+pub struct EventSet {
+    pub uid: String,
+    pub ritual: usize,
+    pub segment: usize,
+    /// None for all-day events.
+    pub tzid: Option<&'static str>,
+    pub dtstart: NaiveDateTime,
+    pub rrule: Option<String>,
+    pub exdates: Vec<NaiveDateTime>,
+    pub rdates: Vec<NaiveDateTime>,
+    /// Write the RDATEs as one comma-separated list (RFC 5545 §3.8.5.2)
+    /// rather than one property each: a presenter's turns can be hundreds.
+    pub rdate_list: bool,
+    pub overrides: Vec<Override>,
+    /// The presenter of every instance (a rotation's turns).
+    pub presenter: Option<PersonId>,
+}
+
+pub struct Override {
+    pub recurrence_id: NaiveDateTime,
+    pub start: NaiveDateTime,
+    pub duration: TimeDelta,
+    pub presenter: Option<PersonId>,
+}
 
 /// Plans the events of segment `k` of ritual `r`, for the team feed
 /// (`person == None`) or for a person's feed (only their own turns, for a
