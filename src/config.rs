@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 
 use crate::agenda::Format;
 use crate::cli::{
-    AgendaArgs, AgendaFormat, BuildArgs, CheckArgs, Cli, Command, InputArgs, PrintArgs,
+    AgendaArgs, AgendaFormat, BuildArgs, CheckArgs, Cli, Command, InputArgs, PrintArgs, PublishArgs,
 };
 use crate::error::Error;
 use crate::standalone::Standalone;
@@ -76,6 +76,12 @@ pub enum Action {
     },
     Check {
         strict: bool,
+    },
+    Publish {
+        url: String,
+        person: Option<String>,
+        dry_run: bool,
+        timeout_secs: u64,
     },
     /// Commands that read no spec: `schema`, `init`, `completions`, `man`.
     Standalone(Standalone),
@@ -153,6 +159,21 @@ impl Config {
                 },
             ),
             Command::Check(CheckArgs { input: i, strict }) => (input(i), Action::Check { strict }),
+            Command::Publish(PublishArgs {
+                input: i,
+                url,
+                person,
+                dry_run,
+                timeout,
+            }) => (
+                input(i),
+                Action::Publish {
+                    url,
+                    person,
+                    dry_run,
+                    timeout_secs: timeout,
+                },
+            ),
             Command::Schema => (Input::none(), Action::Standalone(Standalone::Schema)),
             Command::Init(a) => (Input::none(), Action::Standalone(Standalone::Init(a.dir))),
             Command::Completions(a) => (

@@ -7,6 +7,7 @@
 pub mod agenda;
 pub mod agenda_stream;
 pub mod build;
+pub mod caldav;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -21,6 +22,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod previous;
+pub mod publish;
 pub mod publisher;
 pub mod run;
 pub mod schema;

@@ -190,6 +190,24 @@ pub fn run(config: Config) -> Result<i32, Error> {
             stdout.flush()?;
             Ok(0)
         }
+        Action::Publish {
+            url,
+            person,
+            dry_run,
+            timeout_secs,
+        } => {
+            crate::check::lint_for_build(&ws.teams, config.clock.today())?;
+            crate::publish::publish(
+                &ws,
+                &crate::publish::PublishOptions {
+                    url: &url,
+                    person: person.as_deref(),
+                    dry_run,
+                    timeout_secs,
+                    build,
+                },
+            )
+        }
         Action::Check { .. } => unreachable!("`check` returns before loading"),
         Action::Standalone(cmd) => crate::standalone::run(cmd),
     }

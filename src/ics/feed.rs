@@ -209,6 +209,29 @@ impl<'a> Renderer<'a> {
         events
     }
 
+    /// One UID's CalDAV calendar object resource (RFC 4791 §4.1): a
+    /// VCALENDAR without METHOD holding the VTIMEZONE the event uses and
+    /// the event's bytes exactly as the feed holds them (master and
+    /// RECURRENCE-ID overrides).
+    pub fn resource(&self, event: &Event) -> Vec<u8> {
+        let mut w = ContentWriter::with_capacity(4096 + event.bytes.len());
+        w.begin("VCALENDAR");
+        w.property("VERSION", &[], Value::Raw("2.0"));
+        let prodid = format!(
+            "-//rituals//rituals {}//{}",
+            env!("CARGO_PKG_VERSION"),
+            self.spec.calendar.language.code().to_uppercase()
+        );
+        w.property("PRODID", &[], Value::Text(&prodid));
+        w.property("CALSCALE", &[], Value::Raw("GREGORIAN"));
+        if let Some(zone) = event.tzid.and_then(|name| self.zones.get(name)) {
+            w.append(zone);
+        }
+        w.append(&event.bytes);
+        w.end("VCALENDAR");
+        w.into_bytes()
+    }
+
     /// Each time zone the feeds use, with the years its VTIMEZONE covers.
     pub fn zone_years(&self) -> impl Iterator<Item = (&'static str, Tz, i32, i32)> + '_ {
         self.zone_years
