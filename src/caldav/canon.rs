@@ -2,8 +2,11 @@
 //! copy of a resource says what ours says. Servers may re-serialize what
 //! they store (Radicale writes it back through `vobject`, which reorders
 //! properties and folds lines its own way), so bytes cannot be compared:
-//! the canonical form unfolds lines (RFC 5545 §3.1) and sorts the
-//! properties and sub-components of each component.
+//! the canonical form unfolds lines (RFC 5545 §3.1), sorts the
+//! properties and sub-components of each component, and writes each
+//! property in one form: parameters sorted and unquoted (Radicale drops
+//! the quotes of `CN="Alice Martin"`), recurrence rule parts sorted after
+//! FREQ (Xandikos writes `BYDAY` before `BYMONTH`).
 
 /// Properties that change when nothing about the event did (see
 /// `ics::stamp`): left out by [`vevents_without_stamps`].
@@ -93,11 +96,65 @@ fn canonical_with(text: &str, keep: impl Fn(&str) -> bool) -> String {
         } else if let Some(c) = stack.last_mut() {
             let name = line.split([':', ';']).next().unwrap_or("");
             if keep(name) {
-                c.lines.push(line);
+                c.lines.push(canonical_line(&line));
             }
         }
     }
     top.concat()
+}
+
+/// One content line (RFC 5545 §3.1: `name *(";" param) ":" value`) in
+/// canonical form.
+fn canonical_line(line: &str) -> String {
+    // Split at `;` and at the first `:` outside double quotes.
+    let mut parts: Vec<String> = vec![String::new()];
+    let mut value = None;
+    let mut quoted = false;
+    for (i, ch) in line.char_indices() {
+        match ch {
+            '"' => quoted = !quoted,
+            ';' if !quoted => parts.push(String::new()),
+            ':' if !quoted => {
+                value = Some(&line[i + 1..]);
+                break;
+            }
+            _ => {}
+        }
+        if ch != ';' || quoted {
+            if let Some(last) = parts.last_mut() {
+                last.push(ch);
+            }
+        }
+    }
+    let Some(value) = value else {
+        return line.to_owned();
+    };
+    let name = parts.remove(0).to_ascii_uppercase();
+    let mut params: Vec<String> = parts
+        .iter()
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            let values: Vec<&str> = v.split(',').map(|x| x.trim_matches('"')).collect();
+            format!("{}={}", k.to_ascii_uppercase(), values.join(","))
+        })
+        .collect();
+    params.sort_unstable();
+    let value = if matches!(name.as_str(), "RRULE" | "EXRULE") {
+        let mut rule: Vec<&str> = value.split(';').collect();
+        // FREQ first (RFC 5545 §3.3.10 wants it there), the rest sorted.
+        rule.sort_unstable_by_key(|p| (!p.starts_with("FREQ="), *p));
+        rule.join(";")
+    } else {
+        value.to_owned()
+    };
+    let mut out = name;
+    for p in params {
+        out.push(';');
+        out.push_str(&p);
+    }
+    out.push(':');
+    out.push_str(&value);
+    out
 }
 
 /// Logical lines (RFC 5545 §3.1): CRLF or LF line ends, a line starting
@@ -129,6 +186,21 @@ mod tests {
     fn reordered_and_refolded_is_the_same() {
         let server = "BEGIN:VCALENDAR\nPRODID:-//x//\nVERSION:2.0\nBEGIN:VEVENT\nSUMMARY:A long\n  summary\nSEQUENCE:1\nDTSTAMP:20260101T000000Z\nUID:a@x\nEND:VEVENT\nEND:VCALENDAR\n";
         assert_eq!(canonical(OURS), canonical(server));
+    }
+
+    #[test]
+    fn quoting_parameter_order_and_rule_order_do_not_count() {
+        let ours = "BEGIN:VEVENT\r\nATTENDEE;CN=\"Alice Martin\";ROLE=CHAIR:mailto:a@x\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nSUMMARY:a: b;c\r\nEND:VEVENT\r\n";
+        let server = "BEGIN:VEVENT\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\nSUMMARY:a: b;c\r\nATTENDEE;ROLE=CHAIR;CN=Alice Martin:mailto:a@x\r\nEND:VEVENT\r\n";
+        assert_eq!(canonical(ours), canonical(server));
+        assert_ne!(
+            canonical(ours),
+            canonical(&server.replace("ROLE=CHAIR", "ROLE=REQ-PARTICIPANT"))
+        );
+        assert_ne!(
+            canonical(ours),
+            canonical(&server.replace("a: b;c", "a: b;d"))
+        );
     }
 
     #[test]

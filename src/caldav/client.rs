@@ -128,6 +128,10 @@ impl Client {
                 })?;
                 if responses.iter().any(|r| r.calendar) {
                     Ok(())
+                } else if !responses.is_empty() && responses.iter().all(|r| r.status == Some(404)) {
+                    Err(CaldavError::NotFound {
+                        url: self.url.clone(),
+                    })
                 } else {
                     Err(self.not_calendar())
                 }

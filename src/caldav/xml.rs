@@ -45,6 +45,9 @@ pub struct Response {
     pub collection: bool,
     /// `resourcetype` holds `CALDAV:calendar`.
     pub calendar: bool,
+    /// The response's own status, when it has one instead of propstats
+    /// (e.g. 404 for a missing resource, RFC 4918 §14.24).
+    pub status: Option<u16>,
 }
 
 /// A multistatus that could not be parsed.
@@ -120,6 +123,11 @@ pub fn multistatus(body: &str) -> Result<Vec<Response>, XmlError> {
                     (false, "status") if path.last().is_some_and(|(_, n)| n == "propstat") => {
                         status_ok = text.split_whitespace().nth(1) == Some("200");
                     }
+                    (false, "status") if path.last().is_some_and(|(_, n)| n == "response") => {
+                        if let Some(r) = &mut current {
+                            r.status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok());
+                        }
+                    }
                     (false, "getetag") => pending.etag = Some(text.trim().to_owned()),
                     (true, "calendar-data") => pending.calendar_data = Some(text.clone()),
                     (true, "calendar") if parent_is_resourcetype => pending.calendar = true,
@@ -190,6 +198,12 @@ END:VCALENDAR&#13;
         let body = r#"<d:multistatus xmlns:d="DAV:"><d:response><d:href>/x/</d:href><d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>"#;
         let r = multistatus(body).unwrap();
         assert!(r[0].collection && !r[0].calendar);
+    }
+
+    #[test]
+    fn a_response_status_is_kept() {
+        let body = r#"<ns0:multistatus xmlns:ns0="DAV:"><ns0:response><ns0:href>http://h/user/nothere/</ns0:href><ns0:status>HTTP/1.1 404 Not Found</ns0:status></ns0:response></ns0:multistatus>"#;
+        assert_eq!(multistatus(body).unwrap()[0].status, Some(404));
     }
 
     #[test]
