@@ -48,24 +48,24 @@ pub fn canonical(text: &str) -> String {
 /// LAST-MODIFIED and SEQUENCE: equal when the events did not change.
 pub fn vevents_without_stamps(text: &str) -> Vec<String> {
     let whole = canonical_with(text, |name| !STAMP_PROPERTIES.contains(&name));
-    // Top-level components of the canonical text that are VEVENTs.
+    // The VEVENTs, whether the text is a VCALENDAR or bare components.
     let mut out = Vec::new();
     let mut depth = 0usize;
-    let mut current: Option<String> = None;
+    let mut current: Option<(String, usize)> = None;
     for line in whole.lines() {
         if line.starts_with("BEGIN:") {
             depth += 1;
-            if depth == 2 && line == "BEGIN:VEVENT" {
-                current = Some(String::new());
+            if current.is_none() && line == "BEGIN:VEVENT" {
+                current = Some((String::new(), depth));
             }
         }
-        if let Some(c) = &mut current {
+        if let Some((c, _)) = &mut current {
             c.push_str(line);
             c.push('\n');
         }
         if line.starts_with("END:") {
-            if depth == 2
-                && let Some(c) = current.take()
+            if current.as_ref().is_some_and(|(_, d)| *d == depth)
+                && let Some((c, _)) = current.take()
             {
                 out.push(c);
             }
@@ -221,6 +221,9 @@ mod tests {
             vevents_without_stamps(&restamped)
         );
         assert_eq!(vevents_without_stamps(OURS).len(), 1);
+        // Bare components (a feed's event bytes) compare with a VCALENDAR.
+        let bare = &OURS[OURS.find("BEGIN:VEVENT").unwrap()..OURS.find("END:VCALENDAR").unwrap()];
+        assert_eq!(vevents_without_stamps(bare), vevents_without_stamps(OURS));
         let changed = OURS.replace("UID:a@x", "UID:b@x");
         assert_ne!(
             vevents_without_stamps(OURS),

@@ -175,7 +175,9 @@ impl Client {
         Ok(responses
             .into_iter()
             .filter_map(|r| {
-                let body = r.calendar_data?;
+                // XML parsers normalize line ends to LF (XML 1.0 §2.11):
+                // back to iCalendar's CRLF (RFC 5545 §3.1).
+                let body = r.calendar_data?.replace("\r\n", "\n").replace('\n', "\r\n");
                 let uid = uid_of(&body)?;
                 Some(Remote {
                     href: r.href,
