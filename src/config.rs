@@ -5,12 +5,11 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use crate::agenda::Format;
 use crate::cli::{
     AgendaArgs, AgendaFormat, BuildArgs, CheckArgs, Cli, Command, InputArgs, PrintArgs, PublishArgs,
 };
 use crate::error::Error;
-use crate::standalone::Standalone;
+use crate::render::agenda::Format;
 
 /// The build clock: `SOURCE_DATE_EPOCH` (reproducible builds), or now.
 /// It sets DTSTAMP of new or changed events and the default horizon.
@@ -87,6 +86,16 @@ pub enum Action {
     Standalone(Standalone),
 }
 
+/// Commands that read no spec.
+#[derive(Debug)]
+pub enum Standalone {
+    Schema,
+    /// The folder to write the starter spec into.
+    Init(PathBuf),
+    Completions(clap_complete::Shell),
+    Man,
+}
+
 #[derive(Debug)]
 pub struct Config {
     pub input: Input,
@@ -111,6 +120,25 @@ fn input(a: InputArgs) -> Input {
         recursive: a.recursive,
         max_input_bytes: a.max_input_bytes,
     }
+}
+
+fn publish(a: PublishArgs) -> (Input, Action) {
+    let PublishArgs {
+        input: i,
+        url,
+        person,
+        dry_run,
+        timeout,
+    } = a;
+    (
+        input(i),
+        Action::Publish {
+            url,
+            person,
+            dry_run,
+            timeout_secs: timeout,
+        },
+    )
 }
 
 fn date_arg(flag: &str, text: &str) -> Result<NaiveDate, Error> {
@@ -159,21 +187,7 @@ impl Config {
                 },
             ),
             Command::Check(CheckArgs { input: i, strict }) => (input(i), Action::Check { strict }),
-            Command::Publish(PublishArgs {
-                input: i,
-                url,
-                person,
-                dry_run,
-                timeout,
-            }) => (
-                input(i),
-                Action::Publish {
-                    url,
-                    person,
-                    dry_run,
-                    timeout_secs: timeout,
-                },
-            ),
+            Command::Publish(a) => publish(a),
             Command::Schema => (Input::none(), Action::Standalone(Standalone::Schema)),
             Command::Init(a) => (Input::none(), Action::Standalone(Standalone::Init(a.dir))),
             Command::Completions(a) => (

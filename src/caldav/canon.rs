@@ -120,10 +120,10 @@ fn canonical_line(line: &str) -> String {
             }
             _ => {}
         }
-        if ch != ';' || quoted {
-            if let Some(last) = parts.last_mut() {
-                last.push(ch);
-            }
+        if (ch != ';' || quoted)
+            && let Some(last) = parts.last_mut()
+        {
+            last.push(ch);
         }
     }
     let Some(value) = value else {

@@ -301,74 +301,9 @@ impl Client {
         }
     }
 
-    /// A transport error, in the user's terms.
     fn transport(&self, e: ureq::Error) -> CaldavError {
-        let origin = self.origin.clone();
-        let host = self
-            .origin
-            .split_once("://")
-            .map_or(self.origin.as_str(), |(_, h)| h)
-            .to_owned();
-        match e {
-            ureq::Error::Timeout(_) => CaldavError::Timeout {
-                origin,
-                secs: self.timeout_secs,
-            },
-            ureq::Error::HostNotFound => CaldavError::UnknownHost { host },
-            ureq::Error::Io(io) => match io.kind() {
-                std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => {
-                    CaldavError::Timeout {
-                        origin,
-                        secs: self.timeout_secs,
-                    }
-                }
-                std::io::ErrorKind::ConnectionRefused => CaldavError::Unreachable {
-                    origin,
-                    reason: "connection refused".to_owned(),
-                },
-                _ if is_tls(&io) => CaldavError::Tls {
-                    origin,
-                    reason: io.to_string(),
-                },
-                _ => CaldavError::Unreachable {
-                    origin,
-                    reason: io.to_string(),
-                },
-            },
-            ureq::Error::ConnectionFailed => CaldavError::Unreachable {
-                origin,
-                reason: "connection failed".to_owned(),
-            },
-            ureq::Error::Tls(reason) => CaldavError::Tls {
-                origin,
-                reason: reason.to_owned(),
-            },
-            ureq::Error::Rustls(e) => CaldavError::Tls {
-                origin,
-                reason: e.to_string(),
-            },
-            ureq::Error::Pem(e) => CaldavError::Tls {
-                origin,
-                reason: e.to_string(),
-            },
-            other => CaldavError::BadAnswer {
-                what: "a request".to_owned(),
-                reason: other.to_string(),
-            },
-        }
+        super::transport::error(e, &self.origin, self.timeout_secs)
     }
-}
-
-/// rustls reports handshake failures as I/O errors wrapping its own.
-fn is_tls(io: &std::io::Error) -> bool {
-    io.get_ref().is_some_and(|inner| {
-        let text = format!("{inner:?}");
-        text.contains("InvalidCertificate")
-            || text.contains("InvalidMessage")
-            || text.contains("AlertReceived")
-            || text.contains("PeerIncompatible")
-            || text.contains("PeerMisbehaved")
-    })
 }
 
 fn refused(what: &str, status: u16, body: &str) -> CaldavError {

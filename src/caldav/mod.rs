@@ -9,6 +9,7 @@ pub mod client;
 pub mod credentials;
 pub mod error;
 pub mod sync;
+mod transport;
 pub mod xml;
 
 pub use error::CaldavError;
