@@ -80,7 +80,17 @@ impl fmt::Display for CaldavError {
                 what,
                 status,
                 excerpt,
-            } => write!(f, "the CalDAV server refused {what}: {status}: {excerpt}"),
+            } => {
+                let reason = ureq::http::StatusCode::from_u16(*status)
+                    .ok()
+                    .and_then(|s| s.canonical_reason())
+                    .map(|r| format!(" {r}"))
+                    .unwrap_or_default();
+                write!(
+                    f,
+                    "the CalDAV server refused {what}: {status}{reason}: {excerpt}"
+                )
+            }
             CaldavError::BadAnswer { what, reason } => {
                 write!(
                     f,
