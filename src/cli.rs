@@ -9,7 +9,7 @@ const EXAMPLES: &str = "\
 Examples:
   rituals build                      # rituals.yaml -> public/*.ics
   rituals build --check              # exit 1 if public/ is stale (for CI)
-  rituals print | curl -T - https://dav.example.org/team.ics
+  rituals publish https://dav.example.org/calendars/team/rituals/
   rituals agenda --weeks 2           # the next two weeks
   rituals agenda --from 2026-03-01 --to 2026-11-30 --format json
   rituals check --strict

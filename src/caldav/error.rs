@@ -59,15 +59,23 @@ impl fmt::Display for CaldavError {
                 f,
                 "the CalDAV server at {origin} did not answer within {secs} s\nhint: `--timeout SECS` allows more time"
             ),
-            CaldavError::Unauthorized { url, status } => write!(
-                f,
-                "the CalDAV server refused the credentials for {url} ({status} {})\nhint: set RITUALS_CALDAV_USER and RITUALS_CALDAV_PASSWORD (for Nextcloud, an app password), or a ~/.netrc entry for the host",
+            CaldavError::Unauthorized { url, status } => {
                 if *status == 401 {
-                    "Unauthorized"
+                    write!(
+                        f,
+                        "the CalDAV server refused the credentials for {url} (401 Unauthorized)"
+                    )?;
                 } else {
-                    "Forbidden"
+                    write!(
+                        f,
+                        "the CalDAV server refused these credentials access to {url} ({status} Forbidden)"
+                    )?;
                 }
-            ),
+                write!(
+                    f,
+                    "\nhint: set RITUALS_CALDAV_USER and RITUALS_CALDAV_PASSWORD (for Nextcloud, an app password), or a ~/.netrc entry for the host"
+                )
+            }
             CaldavError::NotFound { url } => write!(
                 f,
                 "{url} was not found (404): it is not a calendar collection\nhint: a Nextcloud calendar's URL is https://HOST/remote.php/dav/calendars/USER/CALENDAR/"

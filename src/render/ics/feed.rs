@@ -383,6 +383,13 @@ mod tests {
             let zones = res.matches("BEGIN:VTIMEZONE").count();
             assert_eq!(zones, usize::from(e.tzid.is_some()), "{}", e.uid);
         }
-        assert_eq!(events[0].bytes.windows(12).filter(|w| w == b"BEGIN:VEVENT").count(), 2);
+        assert_eq!(
+            events[0]
+                .bytes
+                .windows(12)
+                .filter(|w| w == b"BEGIN:VEVENT")
+                .count(),
+            2
+        );
     }
 }

@@ -148,6 +148,16 @@ fn radicale_errors_are_exact_and_never_show_the_password() {
         )
     );
     assert!(!out.stderr.contains(wrong) && !out.stdout.contains(wrong));
+    let bobs = format!("{origin}/bob/calendar/");
+    fails_with(
+        &t,
+        &bobs,
+        &[],
+        &[],
+        &format!(
+            "error: the CalDAV server refused these credentials access to {bobs} (403 Forbidden)\nhint: set RITUALS_CALDAV_USER and RITUALS_CALDAV_PASSWORD (for Nextcloud, an app password), or a ~/.netrc entry for the host\n"
+        ),
+    );
     fails_with(
         &t,
         &url,
