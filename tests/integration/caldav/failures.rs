@@ -205,16 +205,6 @@ fn radicale_errors_are_exact_and_never_show_the_password() {
         ),
     );
 
-    // Credentials from ~/.netrc when the variables are unset.
-    std::fs::write(
-        t.path().join(".netrc"),
-        format!("machine 127.0.0.1\n  login {USER}\n  password {PASSWORD}\n"),
-    )
-    .expect("netrc");
-    let unset = [("RITUALS_CALDAV_USER", ""), ("RITUALS_CALDAV_PASSWORD", "")];
-    let out = t.run(&["publish", &url, "--dry-run"], &unset).status(1);
-    assert_eq!(out.stdout.lines().count(), 7, "{}", out.stdout);
-
     // A server that accepts the connection and never answers.
     server.signal("-STOP");
     let out = t.run(&["publish", &url, "--timeout", "2"], &[]).status(2);
@@ -234,6 +224,24 @@ fn radicale_errors_are_exact_and_never_show_the_password() {
         &[],
         &format!("error: cannot reach the CalDAV server at {origin}: connection refused\n"),
     );
+}
+
+/// Credentials from ~/.netrc when the variables are unset.
+#[test]
+fn radicale_credentials_from_netrc() {
+    let Some(server) = start_or_skip(Kind::Radicale, "radicale_credentials_from_netrc") else {
+        return;
+    };
+    let t = Ctx::new();
+    let url = server.url.clone();
+    std::fs::write(
+        t.path().join(".netrc"),
+        format!("machine 127.0.0.1\n  login {USER}\n  password {PASSWORD}\n"),
+    )
+    .expect("netrc");
+    let unset = [("RITUALS_CALDAV_USER", ""), ("RITUALS_CALDAV_PASSWORD", "")];
+    let out = t.run(&["publish", &url, "--dry-run"], &unset).status(1);
+    assert_eq!(out.stdout.lines().count(), 7, "{}", out.stdout);
 }
 
 /// A resource the server refuses (Radicale: a second resource with a UID
