@@ -177,13 +177,8 @@ fn apply(client: &Client, changes: &[Change<'_>]) -> Result<Tally, CaldavError> 
         match (written, change) {
             (Written::Conflict, _) => {
                 tally.conflicts += 1;
-                let _ = writeln!(
-                    err,
-                    "{}conflict: {} changed on the server since it was read (412 Precondition Failed); left as the server has it, run `rituals publish` again to {} it",
-                    if progress && tty { "\r\x1b[K" } else { "" },
-                    change.uid(),
-                    change.verb()
-                );
+                let clear = if progress && tty { "\r\x1b[K" } else { "" };
+                let _ = writeln!(err, "{clear}{}", conflict_line(change));
             }
             (Written::Done, Change::Create { .. }) => tally.created += 1,
             (Written::Done, Change::Update { .. }) => tally.updated += 1,
@@ -211,6 +206,19 @@ fn apply(client: &Client, changes: &[Change<'_>]) -> Result<Tally, CaldavError> 
         let _ = writeln!(err);
     }
     Ok(tally)
+}
+
+/// The report of a write refused with 412 Precondition Failed.
+fn conflict_line(change: &Change<'_>) -> String {
+    let what = match change {
+        Change::Create { href, .. } => format!("a resource already exists at {href}"),
+        _ => "changed on the server since it was read".to_owned(),
+    };
+    format!(
+        "conflict: {} {what} (412 Precondition Failed); left as the server has it, run `rituals publish` again to {} it",
+        change.uid(),
+        change.verb()
+    )
 }
 
 /// Test-only: see the module documentation.

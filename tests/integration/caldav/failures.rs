@@ -283,3 +283,63 @@ fn radicale_refused_resource_shows_status_and_body() {
         "six of ours and theirs: the rest is for a re-run"
     );
 }
+
+/// A foreign resource already sits at the href of one of our new UIDs:
+/// the create is a 412 (If-None-Match: *), reported, the resource kept.
+#[test]
+fn radicale_create_over_a_foreign_resource_is_a_412() {
+    let Some(server) = start_or_skip(
+        Kind::Radicale,
+        "radicale_create_over_a_foreign_resource_is_a_412",
+    ) else {
+        return;
+    };
+    let t = Ctx::new();
+    let foreign = super::FOREIGN;
+    let file = t.path().join("foreign.ics");
+    std::fs::write(&file, foreign).expect("write");
+    let href = "lunch@example.org.ics";
+    server.dav(&[
+        "put",
+        &format!("{}{href}", server.url),
+        &file.display().to_string(),
+    ]);
+    let theirs = server.stored()[href].clone();
+    let out = publish(&t, &server, &[]).status(1);
+    assert!(
+        out.stderr.contains("conflict: lunch@example.org a resource already exists at lunch@example.org.ics (412 Precondition Failed); left as the server has it, run `rituals publish` again to create it\n"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        out.stdout,
+        format!(
+            "{}: 6 created, 0 updated, 0 deleted, 0 unchanged, 1 left as the server has them (412)\n",
+            server.url
+        )
+    );
+    assert_eq!(
+        server.stored()[href],
+        theirs,
+        "the foreign resource is untouched"
+    );
+}
+
+/// `publish` takes one team: a folder of specs is a usage error.
+#[test]
+fn publish_takes_one_spec_file() {
+    let t = Ctx::new();
+    std::fs::create_dir(t.path().join("teams")).expect("mkdir");
+    std::fs::copy(t.path().join("rituals.yaml"), t.path().join("teams/a.yaml")).expect("copy");
+    let b = super::SPEC
+        .replace("name: Équipe test", "name: Équipe B")
+        .replace("domain: example.org", "domain: b.example.org");
+    std::fs::write(t.path().join("teams/b.yaml"), b).expect("write");
+    let out = t
+        .run(&["publish", "-f", "teams", "http://127.0.0.1:9/cal/"], &[])
+        .status(2);
+    assert_eq!(
+        out.stderr,
+        "error: `publish` takes one spec file, found 2 teams; publish each team's file into its own calendar\n"
+    );
+}

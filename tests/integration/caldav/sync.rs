@@ -127,6 +127,7 @@ fn edit_remove_foreign(kind: Kind, test: &str) {
         }
     }
     assert_matches_agenda(&server, t.path(), None);
+    assert_eq!(server.stored()["birthday.ics"], foreign_stored);
 
     // Remove `planning` (both its UIDs).
     let spec = std::fs::read_to_string(t.path().join("rituals.yaml")).expect("spec");
