@@ -9,6 +9,7 @@
 //! aborts the process right after the N-th write (the tests' interrupted
 //! run).
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 
 use chrono::NaiveDate;
@@ -74,10 +75,13 @@ pub fn run(ws: &Workspace, opts: &PublishOptions<'_>, today: NaiveDate) -> Resul
     test_hook_after_listing();
 
     let expander = Expander::new(spec);
-    let events = render_with_server_stamps(&expander, kind, &remotes, opts.build);
-    let renderer_prev = PreviousFeeds::default();
-    let renderer = Renderer::new(&expander, &renderer_prev, opts.build);
-    let resources: Vec<Vec<u8>> = events.iter().map(|e| renderer.resource(e)).collect();
+    let none = PreviousFeeds::default();
+    // Renders with no previous version: the events' content (to compare
+    // with the server's) and the resources' VCALENDAR around them.
+    let base = Renderer::new(&expander, &none, opts.build);
+    let prev = server_stamps(&base.events(kind), &remotes);
+    let events = Renderer::new(&expander, &prev, opts.build).events(kind);
+    let resources: Vec<Vec<u8>> = events.iter().map(|e| base.resource(e)).collect();
     let locals: Vec<Local<'_>> = events
         .iter()
         .zip(&resources)
@@ -112,21 +116,16 @@ pub fn run(ws: &Workspace, opts: &PublishOptions<'_>, today: NaiveDate) -> Resul
     Ok(i32::from(tally.conflicts > 0))
 }
 
-/// The feed's events with the stamps `build` would give them, the
-/// server's copy being the previous version: an event whose content did
-/// not change keeps the server's DTSTAMP, LAST-MODIFIED and SEQUENCE; a
-/// changed one gets SEQUENCE + 1 and the build time (`ics::stamp`).
-fn render_with_server_stamps(
-    expander: &Expander<'_>,
-    kind: FeedKind,
-    remotes: &[Remote],
-    build: BuildInfo,
-) -> Vec<Event> {
-    let none = PreviousFeeds::default();
-    let first = Renderer::new(expander, &none, build).events(kind);
+/// The server's copies as the previous version of each event, for the
+/// renderer's kept-or-bumped rule (`render::ics::stamp`): an event whose
+/// content did not change keeps the server's DTSTAMP, LAST-MODIFIED and
+/// SEQUENCE; a changed one gets SEQUENCE + 1 and the build time.
+/// `fresh` are the events rendered with no previous version.
+fn server_stamps(fresh: &[Event], remotes: &[Remote]) -> PreviousFeeds {
+    let by_uid: HashMap<&str, &Remote> = remotes.iter().map(|r| (r.uid.as_str(), r)).collect();
     let mut prev = PreviousFeeds::default();
-    for e in &first {
-        let Some(r) = remotes.iter().find(|r| r.uid == e.uid) else {
+    for e in fresh {
+        let Some(r) = by_uid.get(e.uid.as_str()) else {
             continue;
         };
         let mut server = PreviousFeeds::default();
@@ -135,14 +134,14 @@ fn render_with_server_stamps(
             continue;
         };
         let ours = String::from_utf8_lossy(&e.bytes);
-        // The server may have reordered or refolded the lines: compare
+        // The server may have reordered or requoted the lines: compare
         // canonical forms, then hand the renderer a hash that says "same"
         // or "changed" in its own terms.
         let hash = content_hash(&ours);
         let same = sync::same_events(&ours, &r.body);
         prev.insert(e.uid.clone(), if same { hash } else { !hash }, stamp);
     }
-    Renderer::new(expander, &prev, build).events(kind)
+    prev
 }
 
 #[derive(Default)]
