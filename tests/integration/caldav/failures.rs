@@ -343,3 +343,25 @@ fn publish_takes_one_spec_file() {
         "error: `publish` takes one spec file, found 2 teams; publish each team's file into its own calendar\n"
     );
 }
+
+/// A real TLS server whose certificate no authority signed.
+#[test]
+fn xandikos_untrusted_certificate_is_a_tls_failure() {
+    let Some(server) = start_or_skip(
+        Kind::XandikosTls,
+        "xandikos_untrusted_certificate_is_a_tls_failure",
+    ) else {
+        return;
+    };
+    let t = Ctx::new();
+    fails_with(
+        &t,
+        &server.url,
+        &[],
+        &[],
+        &format!(
+            "error: TLS failure with https://127.0.0.1:{}: invalid peer certificate: UnknownIssuer\nhint: check the server's certificate and the URL's host name\n",
+            server.port
+        ),
+    );
+}

@@ -22,6 +22,9 @@ pub enum Kind {
     /// No authentication (Xandikos wants TLS for its own basic auth),
     /// git-backed storage; stricter parsing and re-serialization.
     Xandikos,
+    /// Xandikos over HTTPS with its self-signed certificate (`--autocert`):
+    /// a TLS failure for any client that checks certificates.
+    XandikosTls,
 }
 
 pub struct Server {
@@ -48,6 +51,7 @@ pub fn start_or_skip(kind: Kind, test: &str) -> Option<Server> {
     let module = match kind {
         Kind::Radicale => "radicale",
         Kind::Xandikos => "xandikos",
+        Kind::XandikosTls => "xandikos, cryptography",
     };
     let probe = Command::new(python())
         .args([
@@ -101,8 +105,13 @@ impl Server {
                 cmd.args(["-m", "radicale", "--config"])
                     .arg(dir.path().join("config"));
             }
-            Kind::Xandikos => {
-                cmd.args(["-m", "xandikos", "serve", "--defaults", "-l", "127.0.0.1"])
+            Kind::Xandikos | Kind::XandikosTls => {
+                if kind == Kind::XandikosTls {
+                    cmd.arg("-m").arg("xandikos").arg("serve").arg("--autocert");
+                } else {
+                    cmd.args(["-m", "xandikos", "serve"]);
+                }
+                cmd.args(["--defaults", "-l", "127.0.0.1"])
                     .args(["-p", &port.to_string(), "-d"])
                     .arg(dir.path().join("store"))
                     .arg("--state-dir")
@@ -118,6 +127,7 @@ impl Server {
         let url = match kind {
             Kind::Radicale => format!("http://127.0.0.1:{port}/{USER}/calendar/"),
             Kind::Xandikos => format!("http://127.0.0.1:{port}/user/calendars/calendar/"),
+            Kind::XandikosTls => format!("https://127.0.0.1:{port}/user/calendars/calendar/"),
         };
         let mut server = Server {
             kind,
@@ -190,7 +200,9 @@ impl Server {
                 .join("store/collection-root")
                 .join(USER)
                 .join("calendar"),
-            Kind::Xandikos => self.dir.path().join("store/user/calendars/calendar"),
+            Kind::Xandikos | Kind::XandikosTls => {
+                self.dir.path().join("store/user/calendars/calendar")
+            }
         }
     }
 
@@ -224,7 +236,7 @@ impl Server {
                     .count();
                 format!("{n} PUT/DELETE requests")
             }
-            Kind::Xandikos => {
+            Kind::Xandikos | Kind::XandikosTls => {
                 let git = self.storage().join(".git");
                 let head = std::fs::read_to_string(git.join("HEAD")).expect("HEAD");
                 match head.trim().strip_prefix("ref: ") {
