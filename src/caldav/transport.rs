@@ -69,3 +69,32 @@ fn is_tls(io: &std::io::Error) -> bool {
             || text.contains("PeerMisbehaved")
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_server() {
+        let e = error(ureq::Error::HostNotFound, "https://nowhere.invalid", 30);
+        assert_eq!(
+            e.to_string(),
+            "cannot reach the CalDAV server: unknown host `nowhere.invalid`"
+        );
+        let e = error(
+            ureq::Error::Timeout(ureq::Timeout::Global),
+            "https://dav.example.org",
+            7,
+        );
+        assert_eq!(
+            e.to_string(),
+            "the CalDAV server at https://dav.example.org did not answer within 7 s\nhint: `--timeout SECS` allows more time"
+        );
+        let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+        let e = error(ureq::Error::Io(refused), "http://127.0.0.1:9", 30);
+        assert_eq!(
+            e.to_string(),
+            "cannot reach the CalDAV server at http://127.0.0.1:9: connection refused"
+        );
+    }
+}
