@@ -183,7 +183,10 @@ fn apply(client: &Client, changes: &[Change<'_>]) -> Result<Tally, CaldavError> 
             (Written::Done, Change::Update { .. }) => tally.updated += 1,
             (Written::Done, Change::Delete { .. }) => tally.deleted += 1,
         }
-        if progress {
+        // On a terminal one line rewritten in place; in a log (CI) about
+        // ten lines, whatever the number of changes.
+        let step = (changes.len() / 10).max(1);
+        if progress && (tty || (i + 1) % step == 0 || i + 1 == changes.len()) {
             let line = format!(
                 "publishing {}/{}: {} {}",
                 i + 1,
