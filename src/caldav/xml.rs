@@ -19,15 +19,28 @@ pub const PROPFIND_RESOURCETYPE: &str = r#"<?xml version="1.0" encoding="utf-8"?
 /// caller still checks that each UID *ends* in `@domain` (text-match is a
 /// substring match).
 pub fn calendar_query(domain: &str) -> String {
+    calendar_query_with(&format!(
+        r#"<c:prop-filter name="UID"><c:text-match collation="i;octet">@{}</c:text-match></c:prop-filter>"#,
+        escape(domain)
+    ))
+}
+
+/// calendar-query REPORT for every VEVENT: for servers that refuse the
+/// UID filter of [`calendar_query`] (the caller then drops the resources
+/// of other UIDs before anything is decided).
+pub fn calendar_query_all() -> String {
+    calendar_query_with("")
+}
+
+fn calendar_query_with(uid_filter: &str) -> String {
     format!(
         r#"<?xml version="1.0" encoding="utf-8"?>
 <c:calendar-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">
 <d:prop><d:getetag/><c:calendar-data/></d:prop>
 <c:filter><c:comp-filter name="VCALENDAR"><c:comp-filter name="VEVENT">
-<c:prop-filter name="UID"><c:text-match collation="i;octet">@{}</c:text-match></c:prop-filter>
+{uid_filter}
 </c:comp-filter></c:comp-filter></c:filter>
-</c:calendar-query>"#,
-        escape(domain)
+</c:calendar-query>"#
     )
 }
 
@@ -209,6 +222,8 @@ END:VCALENDAR&#13;
     #[test]
     fn the_query_escapes_the_domain() {
         assert!(calendar_query("a<b").contains("@a&lt;b</c:text-match>"));
+        assert!(!calendar_query_all().contains("text-match"));
+        assert!(calendar_query_all().contains(r#"<c:comp-filter name="VEVENT">"#));
     }
 
     #[test]
