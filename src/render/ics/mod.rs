@@ -8,6 +8,7 @@ mod event;
 mod feed;
 pub mod parts;
 mod plan;
+mod resource;
 pub mod stamp;
 pub mod vtimezone;
 
