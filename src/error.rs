@@ -37,6 +37,12 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         2
     }
+
+    /// Whether the run ended because the reader of standard output went
+    /// away (`rituals print | head -1`): not a failure, see `pipe`.
+    pub fn is_closed_pipe(&self) -> bool {
+        matches!(self, Error::Io(e) if crate::pipe::is_closed(e))
+    }
 }
 
 impl fmt::Display for Error {

@@ -1,6 +1,8 @@
 //! Lint findings on loaded teams, grouped by the file each is about, and
 //! rendered against that file.
 
+use std::io::Write as _;
+
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Diagnostic, render, use_color};
@@ -42,7 +44,7 @@ pub fn for_build(teams: &[Team], today: NaiveDate) -> Result<(), Error> {
     {
         return Err(Error::Specs(files));
     }
-    eprint!("{}", render_all(&files));
+    let _ = write!(crate::pipe::stderr(), "{}", render_all(&files));
     Ok(())
 }
 

@@ -17,6 +17,7 @@ mod ics_parse;
 mod interop_engines;
 mod no_panic;
 mod people;
+mod pipes;
 mod safety;
 mod scale;
 mod schema;
