@@ -48,7 +48,7 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Read(e) => write!(f, "error: {e}"),
+            Error::Read(e) => write!(f, "{}", e.render(crate::diagnostic::use_color())),
             Error::Spec {
                 source,
                 diagnostics,

@@ -13,12 +13,17 @@ use crate::load::Team;
 /// The lint findings on a team, each with the file it is about; files
 /// without findings are left out.
 pub fn by_file(team: &Team, today: NaiveDate) -> Vec<FileDiagnostics> {
-    let mut per_file: Vec<Vec<Diagnostic>> = vec![Vec::new(); team.files.len()];
+    let mut per_file: Vec<Vec<Diagnostic>> =
+        team.files.iter().map(|f| f.warnings.clone()).collect();
     for (ritual, d) in super::lint(&Expander::new(&team.spec), today) {
         let file = ritual
             .and_then(|i| team.ritual_file.get(i).copied())
             .unwrap_or(0);
         per_file[file].push(d);
+    }
+    // In source order; stable, so findings at one place keep their order.
+    for diags in &mut per_file {
+        diags.sort_by_key(|d| d.loc.map_or((u32::MAX, 0), |l| (l.line, l.column)));
     }
     per_file
         .into_iter()

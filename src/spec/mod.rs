@@ -1,9 +1,11 @@
 //! Reading a spec: bytes → `raw::RawSpec`, with located errors.
 
+mod comments;
 mod path;
 pub mod raw;
 mod source;
 
+pub use comments::lost_to_comments;
 pub use path::field_path_at;
 pub use source::{DEFAULT_MAX_INPUT_BYTES, ReadError, Source};
 
