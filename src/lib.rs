@@ -32,6 +32,5 @@ pub mod model;
 pub mod output;
 pub mod pipe;
 pub mod render;
-pub mod schema;
 pub mod spec;
 pub mod validate;

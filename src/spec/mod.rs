@@ -3,6 +3,8 @@
 mod comments;
 mod path;
 pub mod raw;
+pub mod schema;
+pub mod schema_hints;
 mod source;
 
 pub use comments::lost_to_comments;

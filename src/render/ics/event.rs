@@ -383,7 +383,7 @@ fn write_details(
             &[],
             Value::Raw(&format!(
                 "-{}",
-                super::feed::duration_value(r.num_seconds().max(0) as u64)
+                super::duration::duration_value(r.num_seconds().max(0) as u64)
             )),
         );
         w.property("DESCRIPTION", &[], Value::Text(&d.title));

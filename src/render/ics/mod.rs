@@ -2,6 +2,7 @@
 
 pub mod combined;
 pub mod content_line;
+mod duration;
 mod event;
 mod feed;
 pub mod stamp;
