@@ -23,7 +23,8 @@ fn screenshot_dir() -> PathBuf {
 }
 
 /// Whether the browser tools are here; panics under CI when they are not.
-fn browser_available() -> bool {
+/// `test` names the test that skips.
+fn browser_available(test: &str) -> bool {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let node = Command::new("node").arg("--version").output().is_ok();
     let driver = root()
@@ -45,7 +46,13 @@ fn browser_available() -> bool {
         missing.join(", ")
     );
     assert!(std::env::var("CI").as_deref() != Ok("true"), "{msg}");
-    eprintln!("\n!!! SKIPPED: {msg}\n");
+    // Straight to the stderr handle: libtest captures `eprintln!`, not
+    // this, so the skip shows in a plain `cargo test`.
+    let bar = "!".repeat(78);
+    let _ = writeln!(
+        std::io::stderr(),
+        "\n{bar}\n!! SKIPPED {test}: {msg}\n{bar}\n"
+    );
     false
 }
 
@@ -188,7 +195,7 @@ fn assert_icalendar(file: &Path) {
 
 #[test]
 fn project_page_in_chromium() {
-    if !browser_available() {
+    if !browser_available("browser::project_page_in_chromium") {
         return;
     }
     let site = tempfile::tempdir().expect("site");
@@ -238,7 +245,7 @@ fn project_page_in_chromium() {
 
 #[test]
 fn browser_check_fails_on_a_missing_ritual_or_a_broken_link() {
-    if !browser_available() {
+    if !browser_available("browser::browser_check_fails_on_a_missing_ritual_or_a_broken_link") {
         return;
     }
     let site = tempfile::tempdir().expect("site");

@@ -20,6 +20,7 @@ mod messages;
 mod no_panic;
 mod people;
 mod pipes;
+mod readme;
 mod safety;
 mod scale;
 mod schema;

@@ -15,11 +15,7 @@ fn a_byte_that_is_not_utf8_is_located_like_every_other_error() {
     let out = Test::new()
         .file(
             "rituals.yaml",
-            [
-                HEAD.as_bytes(),
-                b"  - id: a\n    title: Caf\xe9 du lundi\n",
-            ]
-            .concat(),
+            [HEAD.as_bytes(), b"  - id: a\n    title: Caf\xe9 du lundi\n"].concat(),
         )
         .args(["check"])
         .run()

@@ -120,34 +120,7 @@ pub fn page(r: &Renderer<'_>, now: DateTime<Utc>) -> String {
     h.push_str(&feed_links(r, FeedKind::Team));
     h.push_str("</section>\n</header>\n<main class=\"wrap\">\n");
 
-    // The week grid.
-    h.push_str(&format!(
-        "<section aria-labelledby=\"week\">\n<h2 id=\"week\">{}</h2>\n\
-         <p class=\"note\">{} {}.</p>\n<ol class=\"week\">\n",
-        l.week,
-        l.week_note,
-        escape(cal.timezone.name())
-    ));
-    let entries = week::entries(spec, today);
-    for n in 0..7u8 {
-        let Ok(day) = chrono::Weekday::try_from(n) else {
-            continue;
-        };
-        let todays: Vec<&week::Entry> = entries.iter().filter(|e| e.day == day).collect();
-        let class = if todays.is_empty() { "day none" } else { "day" };
-        h.push_str(&format!(
-            "<li class=\"{class}\">\n<h3>{}</h3>\n<ul>\n",
-            words::day_name(lang, day)
-        ));
-        if todays.is_empty() {
-            h.push_str(&format!("<li class=\"empty\">{}</li>\n", l.nothing));
-        }
-        for e in todays {
-            h.push_str(&ritual::grid_item(spec, e, today));
-        }
-        h.push_str("</ul>\n</li>\n");
-    }
-    h.push_str("</ol>\n</section>\n");
+    h.push_str(&week_section(spec, l, today));
 
     // One card per ritual.
     h.push_str(&format!(
@@ -184,6 +157,40 @@ pub fn page(r: &Renderer<'_>, now: DateTime<Utc>) -> String {
         today.format("%Y-%m-%d"),
         words::long_date(lang, today),
     ));
+    h
+}
+
+/// The typical week: one column per weekday. Busy days share the width;
+/// an empty day is as narrow as its name (the `none` class).
+fn week_section(spec: &crate::model::Spec, l: &Labels, today: chrono::NaiveDate) -> String {
+    let lang = spec.calendar.language;
+    let mut h = format!(
+        "<section aria-labelledby=\"week\">\n<h2 id=\"week\">{}</h2>\n\
+         <p class=\"note\">{} {}.</p>\n<ol class=\"week\">\n",
+        l.week,
+        l.week_note,
+        escape(spec.calendar.timezone.name())
+    );
+    let entries = week::entries(spec, today);
+    for n in 0..7u8 {
+        let Ok(day) = chrono::Weekday::try_from(n) else {
+            continue;
+        };
+        let todays: Vec<&week::Entry> = entries.iter().filter(|e| e.day == day).collect();
+        let class = if todays.is_empty() { "day none" } else { "day" };
+        h.push_str(&format!(
+            "<li class=\"{class}\">\n<h3>{}</h3>\n<ul>\n",
+            words::day_name(lang, day)
+        ));
+        if todays.is_empty() {
+            h.push_str(&format!("<li class=\"empty\">{}</li>\n", l.nothing));
+        }
+        for e in todays {
+            h.push_str(&ritual::grid_item(spec, e, today));
+        }
+        h.push_str("</ul>\n</li>\n");
+    }
+    h.push_str("</ol>\n</section>\n");
     h
 }
 
