@@ -64,8 +64,8 @@ fn check(path: String, v: &S<String>, text: &str) -> Option<Diagnostic> {
     let end = start.checked_add(usize::try_from(span.byte_len()?).ok()?)?;
     let written = text.get(start..end)?;
     // Quoted and block scalars keep every `#`; a comment after them is
-    // plainly one.
-    if written.starts_with(['"', '\'', '|', '>']) || written.is_empty() {
+    // plainly one. So is a comment after an alias (`*name`).
+    if written.starts_with(['"', '\'', '|', '>', '*']) || written.is_empty() {
         return None;
     }
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
@@ -155,6 +155,7 @@ mod tests {
             "title: 'Stand-up' #team",
             "title: Stand-up#team",
             "title: Stand-up",
+            "title: &t Stand-up  #team",
         ] {
             assert_eq!(warnings(&ritual(line)), [], "{line}");
         }
