@@ -243,6 +243,39 @@ fn project_page_in_chromium() {
     }
 }
 
+/// Every day busy, long titles, a time range past midnight: the week grid
+/// must still fit a desktop and a phone with its time ranges whole.
+const BUSY_WEEK: &str = r#"calendar:
+  name: Busy team
+  timezone: Europe/Paris
+  since: 2026-11-30
+  domain: example.org
+  language: en
+rituals:
+  - { id: a, title: Morning stand-up with the whole team, every: day, time: "10:30-11:30" }
+  - { id: b, title: Afternoon review, every: weekday, time: "11:30-12:45" }
+  - { id: c, title: Retrospective and planning for the sprint, every: 2 weeks on tuesday, time: "23:30-00:30" }
+"#;
+
+#[test]
+fn a_busy_week_fits_in_chromium() {
+    if !browser_available("browser::a_busy_week_fits_in_chromium") {
+        return;
+    }
+    let site = tempfile::tempdir().expect("site");
+    let port = serve(site.path().to_owned());
+    build(BUSY_WEEK, site.path());
+    let url = format!("http://127.0.0.1:{port}/index.html");
+    let report = check_page(&url, &titles(BUSY_WEEK), "busy-week");
+    assert!(
+        report.status == 0 && report.failures.is_empty(),
+        "{:#?}\n{}",
+        report.failures,
+        report.output
+    );
+    assert_eq!(report.screenshots.len(), 2);
+}
+
 #[test]
 fn browser_check_fails_on_a_missing_ritual_or_a_broken_link() {
     if !browser_available("browser::browser_check_fails_on_a_missing_ritual_or_a_broken_link") {
