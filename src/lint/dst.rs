@@ -86,10 +86,11 @@ fn report(i: usize, r: &Ritual, p: &Place, out: &mut Vec<super::Finding>) {
                 p.at.path.clone(),
             )
             .hint(format!(
-                "RFC 5545 (§3.3.5) makes it {} on {}, as the Python readers (Home Assistant, khal) show it; Thunderbird (ical.js) shows it at {}",
+                "RFC 5545 (§3.3.5) makes it {} on {}, as Evolution (libical) and the Python readers (Home Assistant, khal) show it; Thunderbird (ical.js) shows it at {}, and Evolution shows the next occurrence {} late",
                 shown.format("%H:%M"),
                 if dates.len() == 1 { "that day" } else { "those days" },
                 early(p.start, *shown).format("%H:%M"),
+                super::spec_duration(*shown - shown.date().and_time(p.start)),
             ))
             .hint("pick a start time outside the hour when the clocks change"),
         ));

@@ -56,7 +56,7 @@ warning: `night` starts at 02:30, a time that does not exist in Europe/Paris on 
    |
 26 |     time: \"02:30-03:00\"
    |           ^^^^^^^^^^^^^
-hint: RFC 5545 (§3.3.5) makes it 03:30 on that day, as the Python readers (Home Assistant, khal) show it; Thunderbird (ical.js) shows it at 01:30
+hint: RFC 5545 (§3.3.5) makes it 03:30 on that day, as Evolution (libical) and the Python readers (Home Assistant, khal) show it; Thunderbird (ical.js) shows it at 01:30, and Evolution shows the next occurrence 1h late
 hint: pick a start time outside the hour when the clocks change
 warning: `night` starts at 02:30, a time that happens twice in Europe/Paris on 2027-10-31 (the clocks go back)
   --> rituals.yaml:26:11  (rituals[2].time)
