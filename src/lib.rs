@@ -19,6 +19,7 @@
 //! output and error as the commands write them. `cli` → `config` →
 //! `commands` drive the stages: one file per subcommand.
 
+pub mod caldav;
 pub mod cli;
 pub mod commands;
 pub mod config;
