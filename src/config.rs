@@ -7,9 +7,11 @@ use chrono_tz::Tz;
 
 use crate::agenda::Format;
 use crate::cli::{
-    AgendaArgs, AgendaFormat, BuildArgs, CheckArgs, Cli, Command, InputArgs, PrintArgs,
+    AgendaArgs, AgendaFormat, BuildArgs, CheckArgs, Cli, Command, InputArgs, Lang, PrintArgs,
 };
 use crate::error::Error;
+use crate::holidays_cmd::HolidaysCmd;
+use crate::model::Language;
 use crate::standalone::Standalone;
 
 /// The build clock: `SOURCE_DATE_EPOCH` (reproducible builds), or now.
@@ -79,6 +81,8 @@ pub enum Action {
     },
     /// Commands that read no spec: `schema`, `init`, `completions`, `man`.
     Standalone(Standalone),
+    /// `holidays CODE [YEAR]`.
+    Holidays(HolidaysCmd),
 }
 
 #[derive(Debug)]
@@ -154,6 +158,19 @@ impl Config {
             ),
             Command::Check(CheckArgs { input: i, strict }) => (input(i), Action::Check { strict }),
             Command::Schema => (Input::none(), Action::Standalone(Standalone::Schema)),
+            Command::Holidays(a) => (
+                Input::none(),
+                Action::Holidays(HolidaysCmd {
+                    code: a.code,
+                    year: a.year,
+                    lang: a.lang.map(|l| match l {
+                        Lang::Fr => Language::Fr,
+                        Lang::En => Language::En,
+                    }),
+                    spec: a.file,
+                    max_input_bytes: crate::spec::DEFAULT_MAX_INPUT_BYTES,
+                }),
+            ),
             Command::Init(a) => (Input::none(), Action::Standalone(Standalone::Init(a.dir))),
             Command::Completions(a) => (
                 Input::none(),

@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod expand;
 pub mod holidays;
+pub mod holidays_cmd;
 pub mod html;
 pub mod ics;
 pub mod lint;

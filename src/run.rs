@@ -40,6 +40,7 @@ pub fn load(path: &Path, max_bytes: u64, clock: &Clock) -> Result<Loaded, Error>
 pub fn run(config: Config) -> Result<i32, Error> {
     let action = match config.action {
         Action::Standalone(cmd) => return crate::standalone::run(cmd),
+        Action::Holidays(cmd) => return crate::holidays_cmd::run(cmd, &config.clock),
         other => other,
     };
     let inputs = if config.input.files.is_empty() {
@@ -191,6 +192,7 @@ pub fn run(config: Config) -> Result<i32, Error> {
             Ok(0)
         }
         Action::Check { .. } => unreachable!("`check` returns before loading"),
+        Action::Holidays(_) => unreachable!("`holidays` returns before loading"),
         Action::Standalone(cmd) => crate::standalone::run(cmd),
     }
 }

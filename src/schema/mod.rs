@@ -27,7 +27,7 @@ pub fn json() -> String {
 /// codes in any case; the schema offers both common spellings.
 pub fn holidays(_: &mut SchemaGenerator) -> Schema {
     let mut values: Vec<String> = Vec::new();
-    for c in Country::ALL {
+    for c in Country::all() {
         values.push(c.code().to_owned());
         values.push(c.code().to_lowercase());
     }

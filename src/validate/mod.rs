@@ -115,18 +115,14 @@ impl Validator {
         if text.eq_ignore_ascii_case("none") {
             return Some(None);
         }
-        match Country::from_code(text) {
-            Some(c) => Some(Some(c)),
-            None => {
-                let codes: Vec<&str> = Country::ALL.iter().map(|c| c.code()).collect();
-                self.push(
-                    Diagnostic::error(
-                        format!("unknown holiday country `{text}`: expected {} or `none`", codes.join(", ")),
-                        Some(loc(at)),
-                        path,
-                    )
-                    .hint("a country is one table entry in src/holidays.rs; list closed days in `calendar.closed`"),
-                );
+        match Country::lookup(text) {
+            Ok(c) => Some(Some(c)),
+            Err(e) => {
+                let mut d = Diagnostic::error(e.message(), Some(loc(at)), path);
+                if let Some(hint) = e.hint() {
+                    d = d.hint(hint);
+                }
+                self.push(d.hint("list other closed days in `calendar.closed`; `rituals holidays CODE` shows a region's holidays"));
                 None
             }
         }

@@ -12,6 +12,8 @@ mod crosscheck;
 mod errors;
 mod exceptions;
 mod expander_props;
+mod holidays_cmd;
+mod holidays_crosscheck;
 mod html;
 mod ics_parse;
 mod interop_engines;

@@ -1,0 +1,55 @@
+//! `rituals holidays CODE [YEAR]`: a year's public holidays of a region,
+//! so that a user sees what `holidays: CODE` will skip.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::Datelike;
+
+use crate::config::Clock;
+use crate::error::Error;
+use crate::holidays::{Region, listing};
+use crate::model::Language;
+
+#[derive(Debug)]
+pub struct HolidaysCmd {
+    pub code: String,
+    /// Default: the build clock's year.
+    pub year: Option<i32>,
+    /// Default: the spec's `calendar.language`, else French.
+    pub lang: Option<Language>,
+    /// The spec whose language applies; `None`: `rituals.yaml` if it loads.
+    pub spec: Option<PathBuf>,
+    pub max_input_bytes: u64,
+}
+
+/// Prints the listing; returns the exit code.
+///
+/// # Errors
+/// `Error::Usage` for an unknown code (with the known codes of its
+/// country); the spec's errors when `-f FILE` does not load.
+pub fn run(cmd: HolidaysCmd, clock: &Clock) -> Result<i32, Error> {
+    let region = Region::lookup(&cmd.code).map_err(|e| Error::Usage(e.to_string()))?;
+    let year = cmd.year.unwrap_or_else(|| clock.today().year());
+    let lang = match (cmd.lang, &cmd.spec) {
+        (Some(lang), _) => lang,
+        (None, Some(path)) => {
+            crate::run::load(path, cmd.max_input_bytes, clock)?
+                .spec
+                .calendar
+                .language
+        }
+        // Without `-f`, the spec of the current folder if there is a valid
+        // one: the listing is a help, not a check of that spec.
+        (None, None) => crate::run::load(
+            std::path::Path::new("rituals.yaml"),
+            cmd.max_input_bytes,
+            clock,
+        )
+        .map_or(Language::Fr, |t| t.spec.calendar.language),
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(listing(region, year, lang).as_bytes())?;
+    stdout.flush()?;
+    Ok(0)
+}
