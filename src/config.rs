@@ -5,14 +5,13 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use crate::agenda::Format;
 use crate::cli::{
     AgendaArgs, AgendaFormat, BuildArgs, CheckArgs, Cli, Command, InputArgs, Lang, PrintArgs,
 };
+use crate::commands::holidays::HolidaysCmd;
 use crate::error::Error;
-use crate::holidays_cmd::HolidaysCmd;
 use crate::model::Language;
-use crate::standalone::Standalone;
+use crate::render::agenda::Format;
 
 /// The build clock: `SOURCE_DATE_EPOCH` (reproducible builds), or now.
 /// It sets DTSTAMP of new or changed events and the default horizon.
@@ -83,6 +82,16 @@ pub enum Action {
     Standalone(Standalone),
     /// `holidays CODE [YEAR]`.
     Holidays(HolidaysCmd),
+}
+
+/// Commands that read no spec.
+#[derive(Debug)]
+pub enum Standalone {
+    Schema,
+    /// The folder to write the starter spec into.
+    Init(PathBuf),
+    Completions(clap_complete::Shell),
+    Man,
 }
 
 #[derive(Debug)]

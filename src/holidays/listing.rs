@@ -4,8 +4,8 @@
 use chrono::Datelike;
 
 use super::Region;
-use crate::html::words::day_name;
 use crate::model::Language;
+use crate::render::html::words::day_name;
 
 /// `FR-67 — Bas-Rhin, 2027 : 13 jours fériés` then `2027-01-01  vendredi  Jour de l'an`
 /// lines, each ending with a newline.

@@ -1,21 +1,19 @@
-//! The `build` command: render every feed (and page) of one team or many,
-//! stage them all, then publish them together or, with `--check`, compare.
+//! Building: render every feed (and page) of one team or many, stage them
+//! all, then publish them together or, with `--check`, compare.
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::OutFile;
+use super::previous::{read_previous, stale_feeds};
+use super::publisher::Publisher;
 use crate::error::Error;
 use crate::expand::Expander;
-use crate::ics::combined::{TeamEvents, combined_feed};
-use crate::ics::stamp::PreviousFeeds;
-use crate::ics::{BuildInfo, Event, FeedKind, Renderer};
-use crate::load::Workspace;
-use crate::output::OutFile;
-use crate::previous::{read_previous, stale_feeds};
-use crate::publisher::Publisher;
-
-use crate::run::Loaded;
+use crate::load::{Team as Loaded, Workspace};
+use crate::render::ics::combined::{TeamEvents, combined_feed};
+use crate::render::ics::stamp::PreviousFeeds;
+use crate::render::ics::{BuildInfo, Event, FeedKind, Renderer};
 
 /// What `build` was asked to do, beyond which spec(s) to build.
 #[derive(Clone, Copy, Debug)]
@@ -91,29 +89,26 @@ pub fn feed_files(renderer: &Renderer<'_>) -> Vec<OutFile> {
         .collect()
 }
 
-pub(crate) fn build_cmd(
-    loaded: &Loaded,
-    spec_path: &Path,
-    opts: &BuildOptions<'_>,
-) -> Result<i32, Error> {
+/// A one-team build: its feeds and page into `out`. Returns the exit code.
+///
+/// # Errors
+/// `Error::Output` when a file cannot be staged or published.
+pub fn build_one(loaded: &Loaded, opts: &BuildOptions<'_>) -> Result<i32, Error> {
     let BuildOptions {
         out,
         check,
         previous,
         prune,
-        force,
         build,
+        ..
     } = *opts;
-    if !force {
-        refuse_dangerous_out(spec_path, out)?;
-    }
     let prev = read_previous(previous.unwrap_or(out));
     let expander = Expander::new(&loaded.spec);
     let renderer = Renderer::new(&expander, &prev, build);
     let mut publisher = Publisher::new(out, check);
     stage_feeds(&renderer, None, Path::new(""), &mut publisher)?;
     let stale = stale_feeds(out, &feed_paths(&renderer, Path::new("")));
-    let page = crate::html::out_file(&renderer, build.now);
+    let page = crate::render::html::out_file(&renderer, build.now);
     publisher.finish(vec![page], stale, prune)
 }
 
@@ -172,22 +167,19 @@ fn feed_paths(renderer: &Renderer<'_>, dir: &Path) -> Vec<PathBuf> {
 /// build writes it, and `OUT/rituals.ics` with every team's events. Teams
 /// are rendered in parallel; the output does not depend on the order
 /// they finish in.
-pub(crate) fn build_teams(teams: &[Loaded], opts: &BuildOptions<'_>) -> Result<i32, Error> {
+///
+/// # Errors
+/// `Error::Output` when a file cannot be staged or published,
+/// `Error::Usage` when the combined feed cannot be made.
+pub fn build_teams(teams: &[Loaded], opts: &BuildOptions<'_>) -> Result<i32, Error> {
     let BuildOptions {
         out,
         check,
         previous,
         prune,
-        force,
         build,
+        ..
     } = *opts;
-    if !force {
-        for t in teams {
-            if let Some(path) = &t.source.path {
-                refuse_dangerous_out(path, out)?;
-            }
-        }
-    }
     let prev_dir = previous.unwrap_or(out);
     // Team by team (each one's feeds in parallel), staging feeds as they
     // are rendered; only the team feeds' events are kept, for the
@@ -207,7 +199,7 @@ pub(crate) fn build_teams(teams: &[Loaded], opts: &BuildOptions<'_>) -> Result<i
             &out.join(slug),
             &feed_paths(&renderer, Path::new("")),
         ));
-        let page = crate::html::out_file(&renderer, build.now);
+        let page = crate::render::html::out_file(&renderer, build.now);
         pages.push(OutFile {
             path: slug.join(page.path),
             bytes: page.bytes,
@@ -226,27 +218,6 @@ pub(crate) fn build_teams(teams: &[Loaded], opts: &BuildOptions<'_>) -> Result<i
     stale.extend(stale_feeds(out, std::slice::from_ref(&combined_file.path)));
     publisher.add(&combined_file)?;
     let specs: Vec<&crate::model::Spec> = teams.iter().map(|t| &t.spec).collect();
-    pages.push(crate::html::teams::out_file(&specs));
+    pages.push(crate::render::html::teams::out_file(&specs));
     publisher.finish(pages, stale, prune)
-}
-
-/// Refuses to write feeds over the spec's own folder or the root.
-fn refuse_dangerous_out(spec_path: &Path, out: &Path) -> Result<(), Error> {
-    let canon = |p: &Path| std::fs::canonicalize(p).ok();
-    let out_c = canon(out);
-    let spec_dir = spec_path.parent().map(|p| {
-        if p.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            p
-        }
-    });
-    let spec_dir_c = spec_dir.and_then(canon);
-    if out_c.as_deref() == Some(Path::new("/")) || (out_c.is_some() && out_c == spec_dir_c) {
-        return Err(Error::Usage(format!(
-            "refusing to write feeds into `{}`, the spec's own folder or the root; choose another `-o` or pass `--force`",
-            out.display()
-        )));
-    }
-    Ok(())
 }

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
-use crate::agenda::{Entry, Format, Sink, Window};
+use super::{Entry, Format, Sink, Window};
 use crate::expand::{Expander, Occurrence, Ordered};
 use crate::model::PersonId;
 

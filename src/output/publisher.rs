@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::{self as output, OutFile, Outcome, Staging};
 use crate::error::Error;
-use crate::output::{self, OutFile, Outcome, Staging};
 
 pub struct Publisher {
     out: PathBuf,
@@ -71,7 +71,7 @@ impl Publisher {
             Ok(old) => {
                 self.changes += 1;
                 let mut text = format!("changed  {}\n", target.display());
-                for line in crate::previous::uid_changes(
+                for line in crate::output::previous::uid_changes(
                     &String::from_utf8_lossy(&old),
                     &String::from_utf8_lossy(&f.bytes),
                 ) {

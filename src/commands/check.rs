@@ -1,14 +1,11 @@
-//! `rituals check`, and the lint pass that `build` shares with it.
+//! `rituals check`: validate and lint the specs, print every finding.
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
-
 use crate::config::Clock;
-use crate::diagnostic::{Diagnostic, Severity, render, use_color};
+use crate::diagnostic::Severity;
 use crate::error::{Error, FileDiagnostics};
-use crate::expand::Expander;
-use crate::load::Team;
+use crate::lint::report::{by_file, render_all};
 
 /// Validates and lints the specs `inputs` name; prints every finding on
 /// standard error, then a one-line summary.
@@ -19,7 +16,7 @@ use crate::load::Team;
 /// # Errors
 /// `Error::Read` or `Error::Usage` when the input cannot be read at all
 /// (exit 2).
-pub fn check(
+pub fn run(
     inputs: &[PathBuf],
     recursive: bool,
     max_bytes: u64,
@@ -31,7 +28,7 @@ pub fn check(
             Ok(ws) => (
                 ws.teams
                     .iter()
-                    .flat_map(|t| lint(t, clock.today()))
+                    .flat_map(|t| by_file(t, clock.today()))
                     .collect(),
                 ws.teams.iter().map(|t| t.source.name.clone()).collect(),
             ),
@@ -48,7 +45,7 @@ pub fn check(
             Err(Error::Specs(files)) => (files, Vec::new()),
             Err(e) => return Err(e),
         };
-    eprint!("{}", report(&files));
+    eprint!("{}", render_all(&files));
     let count = |s| {
         files
             .iter()
@@ -84,55 +81,4 @@ pub fn check(
     };
     eprintln!("{}: {}{strict_note}", names.join(", "), parts.join(", "));
     Ok(i32::from(failed))
-}
-
-/// The lint findings on a team, each with the file it is about; files
-/// without findings are left out.
-pub fn lint(team: &Team, today: NaiveDate) -> Vec<FileDiagnostics> {
-    let mut per_file: Vec<Vec<Diagnostic>> = vec![Vec::new(); team.files.len()];
-    for (ritual, d) in crate::lint::lint(&Expander::new(&team.spec), today) {
-        let file = ritual
-            .and_then(|i| team.ritual_file.get(i).copied())
-            .unwrap_or(0);
-        per_file[file].push(d);
-    }
-    per_file
-        .into_iter()
-        .zip(&team.files)
-        .filter(|(d, _)| !d.is_empty())
-        .map(|(diagnostics, f)| FileDiagnostics {
-            source: f.source.clone(),
-            diagnostics,
-        })
-        .collect()
-}
-
-/// For `build`: prints lint warnings and infos on standard error.
-///
-/// # Errors
-/// `Error::Specs` when a lint reports an error: nothing may be written.
-pub fn lint_for_build(teams: &[Team], today: NaiveDate) -> Result<(), Error> {
-    let files: Vec<FileDiagnostics> = teams.iter().flat_map(|t| lint(t, today)).collect();
-    if files
-        .iter()
-        .flat_map(|f| &f.diagnostics)
-        .any(Diagnostic::is_error)
-    {
-        return Err(Error::Specs(files));
-    }
-    eprint!("{}", report(&files));
-    Ok(())
-}
-
-/// Every diagnostic rendered against its own file.
-pub fn report(files: &[FileDiagnostics]) -> String {
-    let color = use_color();
-    files
-        .iter()
-        .flat_map(|f| {
-            f.diagnostics
-                .iter()
-                .map(|d| render(d, &f.source.name, &f.source.text, color))
-        })
-        .collect()
 }

@@ -4,6 +4,10 @@
 //! server, a calendar client) see the old file or the new one, never a
 //! partial one, and a failure leaves every output as it was.
 
+pub mod feeds;
+pub mod previous;
+pub mod publisher;
+
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -13,9 +13,9 @@ pub use escape::escape;
 
 use chrono::{DateTime, Utc};
 
-use crate::ics::{FeedKind, Renderer};
 use crate::model::Language;
 use crate::output::OutFile;
+use crate::render::ics::{FeedKind, Renderer};
 
 pub const FILE_NAME: &str = "index.html";
 

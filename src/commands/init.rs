@@ -1,49 +1,25 @@
-//! Commands that read no spec: `schema`, `init`, `completions`, `man`.
+//! `rituals init`: write a starter spec (and the JSON Schema it points
+//! editors to) into a folder, never over an existing file.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use clap::CommandFactory;
-
-use crate::cli::Cli;
 use crate::error::Error;
 
-#[derive(Debug)]
-pub enum Standalone {
-    Schema,
-    /// The folder to write the starter spec into.
-    Init(PathBuf),
-    Completions(clap_complete::Shell),
-    Man,
-}
-
 /// The starter spec `init` writes: it must build as is (a test checks).
-pub const STARTER: &str = include_str!("standalone/starter.yaml");
+pub const STARTER: &str = include_str!("starter.yaml");
 
-/// Runs the command; returns the exit code.
+/// Runs `init` in `dir`; returns the exit code.
 ///
 /// # Errors
 /// `Error::Usage` when `init` would overwrite a spec; `Error::Output` or
 /// `Error::Io` when writing fails.
-pub fn run(cmd: Standalone) -> Result<i32, Error> {
+pub fn run(dir: &Path) -> Result<i32, Error> {
     let mut stdout = std::io::stdout().lock();
-    match cmd {
-        Standalone::Schema => stdout.write_all(crate::schema::json().as_bytes())?,
-        Standalone::Init(dir) => {
-            for path in init(&dir)? {
-                println!("wrote {}", path.display());
-            }
-            println!("next: edit it, then run `rituals build` to write the feeds into public/");
-        }
-        Standalone::Completions(shell) => {
-            // Into memory first: the generator panics on write errors
-            // (a closed pipe), we report them.
-            let mut script = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "rituals", &mut script);
-            stdout.write_all(&script)?;
-        }
-        Standalone::Man => clap_mangen::Man::new(Cli::command()).render(&mut stdout)?,
+    for path in init(dir)? {
+        println!("wrote {}", path.display());
     }
+    println!("next: edit it, then run `rituals build` to write the feeds into public/");
     stdout.flush()?;
     Ok(0)
 }

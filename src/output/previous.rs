@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::ics::stamp::PreviousFeeds;
+use crate::render::ics::stamp::PreviousFeeds;
 
 /// Reads every feed of ours in a folder (and its `people/`).
 pub fn read_previous(dir: &Path) -> PreviousFeeds {

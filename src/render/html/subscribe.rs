@@ -18,7 +18,7 @@ impl Feed<'_> {
     /// The feed's absolute http(s) address, when the base is known.
     pub fn https(&self) -> Option<String> {
         self.base
-            .map(|b| format!("{}{}", crate::ics::base_with_slash(b), self.file))
+            .map(|b| format!("{}{}", crate::render::ics::base_with_slash(b), self.file))
     }
 
     /// The same address with the `webcal` scheme that opens calendar apps.

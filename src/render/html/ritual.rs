@@ -7,8 +7,8 @@ use super::escape::{escape, paragraph};
 use super::week::{Entry, current_segment};
 use super::words;
 use crate::expand::{Occurrence, Status};
-use crate::ics::{FeedKind, Renderer};
 use crate::model::{Language, Spec};
+use crate::render::ics::{FeedKind, Renderer};
 
 /// How many coming occurrences a card lists.
 const NEXT: usize = 5;

@@ -1,6 +1,8 @@
 //! The agenda renderer: occurrences in a window, as a table or JSON lines
 //! of a JSON array, streamed to any writer.
 
+pub mod stream;
+
 use std::io::{self, Write};
 
 use chrono::{NaiveDate, TimeZone};
@@ -179,7 +181,7 @@ fn write_text(e: &Entry<'_>, w: &Window, out: &mut impl Write) -> io::Result<()>
     } else {
         format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"))
     };
-    let day = crate::html::words::day_name(lang, chrono::Datelike::weekday(&start.date()));
+    let day = crate::render::html::words::day_name(lang, chrono::Datelike::weekday(&start.date()));
     let mut line = format!(
         "{}  {:<9} {:<11}  {}",
         start.format("%Y-%m-%d"),
