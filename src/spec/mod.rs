@@ -1,5 +1,6 @@
 //! Reading a spec: bytes → `raw::RawSpec`, with located errors.
 
+pub mod days;
 mod path;
 pub mod raw;
 mod source;

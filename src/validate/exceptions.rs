@@ -5,35 +5,60 @@ use chrono::{NaiveDate, TimeDelta};
 
 use super::{Validator, loc, values};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Extra, Loc, Move, Ritual, Skip, When};
+use crate::model::{DaySpan, Days, Extra, Loc, Move, Ritual, When};
 use crate::spec::raw::RawRitual;
 
 impl Validator {
-    pub(super) fn exceptions(&mut self, i: usize, r: &RawRitual, ritual: &mut Ritual) {
+    pub(super) fn exceptions(
+        &mut self,
+        i: usize,
+        r: &RawRitual,
+        ritual: &mut Ritual,
+        horizon: NaiveDate,
+    ) {
         let p = |f: &str| format!("rituals[{i}].{f}");
-        for (k, s) in r.skip.iter().enumerate() {
-            let Some(date) = self.parse(s, p(&format!("skip[{k}]")), |t| values::date(t)) else {
-                continue;
-            };
-            if ritual.segment_of(date).is_none() {
-                self.push(not_an_occurrence(
-                    ritual,
-                    date,
-                    Some(loc(s)),
-                    p(&format!("skip[{k}]")),
-                    "skip",
-                ));
+        let mut skips = Vec::new();
+        for (k, entry) in self.days(&r.skip, &p("skip")).into_iter().enumerate() {
+            let path = p(&format!("skip[{k}]"));
+            // A single date must be an occurrence; a range must hold one.
+            if let Some(date) = entry.span.single_date() {
+                if ritual.segment_of(date).is_none() {
+                    self.push(not_an_occurrence(
+                        ritual,
+                        date,
+                        Some(entry.loc),
+                        path,
+                        "skip",
+                    ));
+                    continue;
+                }
+            } else if first_in(ritual, &entry.span, horizon).is_none() {
+                self.push(
+                    Diagnostic::error(
+                        format!(
+                            "the range `{}` holds no occurrence of this ritual: nothing to skip",
+                            entry.span
+                        ),
+                        Some(entry.loc),
+                        path,
+                    )
+                    .hint(match entry.span {
+                        DaySpan::Yearly { .. } => "a range without year is looked for up to `calendar.horizon`; check the months and the ritual's `since`/`until`",
+                        DaySpan::Dated { .. } => "check the dates against the ritual's days and its `since`/`until`",
+                    }),
+                );
                 continue;
             }
-            ritual.skip.push(Skip { date, loc: loc(s) });
+            skips.push(entry);
         }
+        ritual.skip = Days::new(skips);
         for (k, e) in r.extra.iter().enumerate() {
             let path = p(&format!("extra[{k}]"));
             let Some((date, at)) = self.parse(e, path.clone(), |t| values::date_and_time(t)) else {
                 continue;
             };
             if ritual.segment_of(date).is_some()
-                && ritual.skip.iter().all(|s| s.date != date)
+                && ritual.skip.find(date, NaiveDate::MAX).is_none()
                 && at.is_none()
             {
                 self.error(
@@ -82,7 +107,7 @@ impl Validator {
                 ));
                 continue;
             }
-            if ritual.skip.iter().any(|s| s.date == date) {
+            if ritual.skip.find(date, NaiveDate::MAX).is_some() {
                 self.error(
                     format!("{date} is both skipped and moved: keep one"),
                     &m.value.date,
@@ -100,7 +125,7 @@ impl Validator {
             }
             if to.date() != date
                 && let Some(seg) = ritual.segment_of(to.date())
-                && !ritual.skip.iter().any(|s| s.date == to.date())
+                && ritual.skip.find(to.date(), NaiveDate::MAX).is_none()
             {
                 let seg = &ritual.segments[seg];
                 let start = match seg.schedule.when {
@@ -171,4 +196,30 @@ fn not_an_occurrence(
         }
     }
     d
+}
+
+/// The first regular occurrence of `ritual` inside `span` (a yearly span:
+/// up to the horizon), if any.
+fn first_in(ritual: &Ritual, span: &DaySpan, horizon: NaiveDate) -> Option<NaiveDate> {
+    let (from, to) = match *span {
+        DaySpan::Dated { from, to } => (from, to),
+        DaySpan::Yearly { .. } => (ritual.segments.first()?.span.from, horizon),
+    };
+    ritual.segments.iter().find_map(|seg| {
+        let rule = &seg.schedule.rule;
+        let start = from.max(seg.dtstart);
+        // The rule's own stepping: a long range costs one step per occurrence.
+        let mut d = if rule.matches(seg.dtstart, start) {
+            Some(start)
+        } else {
+            rule.next_after(seg.dtstart, start)
+        };
+        while let Some(date) = d.filter(|d| *d <= to && seg.span.contains(*d)) {
+            if span.contains(date) {
+                return Some(date);
+            }
+            d = rule.next_after(seg.dtstart, date);
+        }
+        None
+    })
 }

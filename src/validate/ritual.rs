@@ -5,8 +5,8 @@ use super::every::{self, EXPECTED};
 use super::{Validator, loc, values};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Attendees, Calendar, Details, Loc, Located, Person, Ritual, Rotation, RotationOrder, Schedule,
-    Segment, SegmentLocs, Span, When,
+    Attendees, Calendar, Days, Details, Loc, Located, Person, Ritual, Rotation, RotationOrder,
+    Schedule, Segment, SegmentLocs, Span, When,
 };
 use crate::spec::raw::{OneOrMany, RawChange, RawRitual};
 
@@ -104,8 +104,10 @@ impl Validator {
             }
         }
         let holidays = match &r.holidays {
-            Some(h) => self.holidays(h, p("holidays")).unwrap_or(cal.holidays),
-            None => cal.holidays,
+            Some(h) => self
+                .holidays(h, p("holidays"))
+                .unwrap_or_else(|| cal.holidays.clone()),
+            None => cal.holidays.clone(),
         };
         let categories = r
             .categories
@@ -284,7 +286,7 @@ impl Validator {
             id,
             segments,
             count,
-            skip: Vec::new(),
+            skip: Days::default(),
             extra: Vec::new(),
             moved: Vec::new(),
             holidays,
@@ -296,7 +298,7 @@ impl Validator {
             holidays_at: r.holidays.as_ref().map(|h| located(h, p("holidays"))),
             path: format!("rituals[{i}]"),
         };
-        self.exceptions(i, r, &mut ritual);
+        self.exceptions(i, r, &mut ritual, cal.horizon);
         let errors_after = self.diags.iter().filter(|d| d.is_error()).count();
         (errors_after == errors_before).then_some(ritual)
     }
