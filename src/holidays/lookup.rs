@@ -32,6 +32,15 @@ impl UnknownRegion {
                 country,
                 known,
                 ..
+            } if code.eq_ignore_ascii_case(country) => format!(
+                "`{code}` has no public holidays of its own: choose one of {}",
+                known.join(", ")
+            ),
+            UnknownRegion::Subdivision {
+                code,
+                country,
+                known,
+                ..
             } => format!(
                 "unknown holiday region `{code}`: known codes for {country} are {}",
                 known.join(", ")
@@ -137,7 +146,7 @@ mod tests {
         let e = Region::lookup("GB").unwrap_err();
         assert_eq!(
             e.message(),
-            "unknown holiday region `GB`: known codes for GB are GB-ENG, GB-WLS, GB-SCT, GB-NIR"
+            "`GB` has no public holidays of its own: choose one of GB-ENG, GB-WLS, GB-SCT, GB-NIR"
         );
     }
 

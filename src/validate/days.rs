@@ -47,8 +47,14 @@ fn end(text: &str) -> Option<End> {
     }
 }
 
+/// One end of a `{from, to}` entry.
 fn end_or_error(text: &str) -> Result<End, String> {
-    end(text).ok_or_else(|| format!("expected {SHAPES}; found `{}`", text.trim()))
+    end(text).ok_or_else(|| {
+        format!(
+            "expected a date like `2026-07-13`, or `MM-DD` (every year) like `12-24`; found `{}`",
+            text.trim()
+        )
+    })
 }
 
 /// The span `from..to` names, or the message to show.
@@ -70,7 +76,7 @@ pub fn day_span(text: &str) -> Result<DaySpan, String> {
     let t = text.trim();
     match t.split_once("..") {
         None => {
-            let e = end_or_error(t)?;
+            let e = end(t).ok_or_else(|| format!("expected {SHAPES}; found `{t}`"))?;
             span(e, e, t)
         }
         Some((a, b)) => {

@@ -8,6 +8,7 @@ mod agenda_stream;
 mod browser;
 mod build;
 mod check;
+mod closures;
 mod crosscheck;
 mod errors;
 mod exceptions;
