@@ -8,7 +8,6 @@ use chrono_tz::Tz;
 use crate::cli::{
     AgendaArgs, AgendaFormat, BuildArgs, CheckArgs, Cli, Command, InputArgs, Lang, PrintArgs,
 };
-use crate::commands::holidays::HolidaysCmd;
 use crate::error::Error;
 use crate::model::Language;
 use crate::render::agenda::Format;
@@ -82,6 +81,19 @@ pub enum Action {
     Standalone(Standalone),
     /// `holidays CODE [YEAR]`.
     Holidays(HolidaysCmd),
+}
+
+/// What `holidays CODE [YEAR]` was asked for.
+#[derive(Debug)]
+pub struct HolidaysCmd {
+    pub code: String,
+    /// Default: the build clock's year.
+    pub year: Option<i32>,
+    /// Default: the spec's `calendar.language`, else French.
+    pub lang: Option<Language>,
+    /// The spec whose language applies; `None`: `rituals.yaml` if it loads.
+    pub spec: Option<PathBuf>,
+    pub max_input_bytes: u64,
 }
 
 /// Commands that read no spec.
@@ -186,51 +198,7 @@ impl Config {
                 Action::Standalone(Standalone::Completions(a.shell)),
             ),
             Command::Man => (Input::none(), Action::Standalone(Standalone::Man)),
-            Command::Agenda(AgendaArgs {
-                input: i,
-                from,
-                weeks,
-                to,
-                tz,
-                format,
-                person,
-                team,
-            }) => {
-                let from = match from {
-                    Some(f) => date_arg("--from", &f)?,
-                    None => clock.today(),
-                };
-                let to = match (to, weeks) {
-                    (Some(t), _) => date_arg("--to", &t)?,
-                    (None, w) => from + chrono::Days::new(u64::from(w.unwrap_or(4)) * 7 - 1),
-                };
-                if to < from {
-                    return Err(Error::Usage(format!(
-                        "`--to` ({to}) is before `--from` ({from})"
-                    )));
-                }
-                let tz = tz
-                    .map(|z| {
-                        z.parse::<Tz>()
-                            .map_err(|_| Error::Usage(format!("unknown time zone `{z}`")))
-                    })
-                    .transpose()?;
-                let format = match format {
-                    AgendaFormat::Text => Format::Text,
-                    AgendaFormat::Json => Format::Json,
-                };
-                (
-                    input(i),
-                    Action::Agenda {
-                        from,
-                        to,
-                        tz,
-                        format,
-                        person,
-                        team,
-                    },
-                )
-            }
+            Command::Agenda(a) => agenda(a, &clock)?,
         };
         Ok(Config {
             input,
@@ -238,4 +206,52 @@ impl Config {
             clock,
         })
     }
+}
+
+/// `agenda`'s window (`--from`, `--to` or `--weeks`), zone and format.
+fn agenda(args: AgendaArgs, clock: &Clock) -> Result<(Input, Action), Error> {
+    let AgendaArgs {
+        input: i,
+        from,
+        weeks,
+        to,
+        tz,
+        format,
+        person,
+        team,
+    } = args;
+    let from = match from {
+        Some(f) => date_arg("--from", &f)?,
+        None => clock.today(),
+    };
+    let to = match (to, weeks) {
+        (Some(t), _) => date_arg("--to", &t)?,
+        (None, w) => from + chrono::Days::new(u64::from(w.unwrap_or(4)) * 7 - 1),
+    };
+    if to < from {
+        return Err(Error::Usage(format!(
+            "`--to` ({to}) is before `--from` ({from})"
+        )));
+    }
+    let tz = tz
+        .map(|z| {
+            z.parse::<Tz>()
+                .map_err(|_| Error::Usage(format!("unknown time zone `{z}`")))
+        })
+        .transpose()?;
+    let format = match format {
+        AgendaFormat::Text => Format::Text,
+        AgendaFormat::Json => Format::Json,
+    };
+    Ok((
+        input(i),
+        Action::Agenda {
+            from,
+            to,
+            tz,
+            format,
+            person,
+            team,
+        },
+    ))
 }

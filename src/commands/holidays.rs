@@ -6,22 +6,10 @@ use std::path::PathBuf;
 
 use chrono::Datelike;
 
-use crate::config::Clock;
+use crate::config::{Clock, HolidaysCmd};
 use crate::error::Error;
 use crate::holidays::{Region, listing};
 use crate::model::Language;
-
-#[derive(Debug)]
-pub struct HolidaysCmd {
-    pub code: String,
-    /// Default: the build clock's year.
-    pub year: Option<i32>,
-    /// Default: the spec's `calendar.language`, else French.
-    pub lang: Option<Language>,
-    /// The spec whose language applies; `None`: `rituals.yaml` if it loads.
-    pub spec: Option<PathBuf>,
-    pub max_input_bytes: u64,
-}
 
 /// Prints the listing; returns the exit code.
 ///

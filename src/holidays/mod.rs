@@ -6,16 +6,18 @@
 
 mod listing;
 mod lookup;
+mod lookup_table;
 mod rule;
 mod table;
 mod year;
 
 pub use listing::listing;
 pub use lookup::UnknownRegion;
+pub use lookup_table::HolidayTable;
 pub use rule::{DateRule, Rule, Weekend};
 pub use year::{Day, Kind};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// One country or subdivision of the table.
 #[derive(Debug)]
@@ -187,58 +189,6 @@ pub fn easter_sunday(year: i32) -> NaiveDate {
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
     NaiveDate::from_ymd_opt(year, month as u32, day as u32).expect("computus gives a valid date")
-}
-
-/// Holiday lookup over a range of years, built once per (regions, build):
-/// the union of the regions' holidays (a Brussels–Paris team skips both).
-#[derive(Debug, Default)]
-pub struct HolidayTable {
-    /// Sorted by date, one per date (the first region listed names it).
-    days: Vec<Day>,
-    years: Option<(i32, i32)>,
-}
-
-impl HolidayTable {
-    pub fn new(region: Region, first_year: i32, last_year: i32) -> Self {
-        HolidayTable::union(&[region], first_year, last_year)
-    }
-
-    /// The holidays of every region of `regions`, `first_year..=last_year`.
-    pub fn union(regions: &[Region], first_year: i32, last_year: i32) -> Self {
-        let mut days: Vec<Day> = regions
-            .iter()
-            .flat_map(|r| (first_year..=last_year).flat_map(|y| r.days(y)))
-            .collect();
-        days.sort_by_key(|d| d.date);
-        days.dedup_by_key(|d| d.date);
-        HolidayTable {
-            days,
-            years: Some((first_year, last_year)),
-        }
-    }
-
-    /// The holiday on `date`, if it is one.
-    pub fn day(&self, date: NaiveDate) -> Option<&Day> {
-        self.days
-            .binary_search_by_key(&date, |d| d.date)
-            .ok()
-            .map(|i| &self.days[i])
-    }
-
-    /// The holiday's (French, English) names if `date` is one (a
-    /// substitute day has its holiday's names).
-    pub fn get(&self, date: NaiveDate) -> Option<(&'static str, &'static str)> {
-        self.day(date).map(|d| (d.rule.fr, d.rule.en))
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = NaiveDate> + '_ {
-        self.days.iter().map(|d| d.date)
-    }
-
-    pub fn covers(&self, date: NaiveDate) -> bool {
-        self.years
-            .is_some_and(|(a, b)| (a..=b).contains(&date.year()))
-    }
 }
 
 #[cfg(test)]

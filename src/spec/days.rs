@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{self, Deserializer, Visitor};
 
-use super::raw::S;
+use serde_saphyr::Spanned as S;
 
 /// One entry of `closed` or `skip`.
 #[derive(Debug)]

@@ -23,7 +23,7 @@ pub struct RawSpec {
     /// built; files pulled in by `include` have none.
     #[serde(default)]
     #[schemars(with = "RawCalendar")]
-    #[schemars(example = crate::schema::examples::calendar())]
+    #[schemars(example = crate::spec::schema_hints::calendar())]
     pub calendar: Option<S<RawCalendar>>,
     /// Other spec files (relative to this one, in its folder or below)
     /// whose people and rituals join this calendar.
@@ -34,12 +34,12 @@ pub struct RawSpec {
     /// Each person also gets a feed of their own, `people/<id>.ics`.
     #[serde(default)]
     #[schemars(with = "Vec<RawPerson>")]
-    #[schemars(example = crate::schema::examples::people())]
+    #[schemars(example = crate::spec::schema_hints::people())]
     pub people: Vec<S<RawPerson>>,
     /// The recurring events. Each gets a feed of its own, `<id>.ics`.
     #[serde(default)]
     #[schemars(with = "Vec<RawRitual>")]
-    #[schemars(example = crate::schema::examples::rituals())]
+    #[schemars(example = crate::spec::schema_hints::rituals())]
     pub rituals: Vec<S<RawRitual>>,
 }
 
@@ -78,13 +78,13 @@ pub struct RawCalendar {
     /// code (`FR`, `FR-67`, `DE-BY`, `GB-SCT`), a list of them (their
     /// union), or `none`. `rituals holidays CODE` lists a year's days.
     #[serde(default)] // as for any Option: absent is None
-    #[schemars(schema_with = "crate::schema::holidays")]
+    #[schemars(schema_with = "crate::spec::schema_hints::holidays")]
     pub holidays: Option<S<RawHolidays>>,
     /// Days when every ritual is cancelled (office closures, breaks): a
     /// date, a range `2026-07-13..2026-08-21` (both ends included), a range
     /// without year `12-24..01-01` (every year), or `{from, to, label}`.
     #[serde(default)]
-    #[schemars(schema_with = "crate::schema::days")]
+    #[schemars(schema_with = "crate::spec::schema_hints::days")]
     pub closed: Vec<S<RawDays>>,
     /// Last date (YYYY-MM-DD) for which holidays and presenters are written;
     /// default: 31 December of the year after the build.
@@ -188,7 +188,7 @@ pub struct RawRitual {
     /// `2026-10-19..2026-10-30` (both ends included), a range without year
     /// `08-01..08-31` (every year), or `{from, to, label}`.
     #[serde(default)]
-    #[schemars(schema_with = "crate::schema::days")]
+    #[schemars(schema_with = "crate::spec::schema_hints::days")]
     pub skip: Vec<S<RawDays>>,
     /// Additional occurrences: `YYYY-MM-DD` (at the usual time) or
     /// `YYYY-MM-DD HH:MM`.
@@ -198,17 +198,17 @@ pub struct RawRitual {
     /// Occurrences held at another date or time.
     #[serde(default)]
     #[schemars(with = "Vec<RawMove>")]
-    #[schemars(example = [crate::schema::examples::moved()])]
+    #[schemars(example = [crate::spec::schema_hints::moved()])]
     pub moved: Vec<S<RawMove>>,
     /// Whose public holidays cancel occurrences (a code, a list of codes,
     /// or `none`); default: the calendar's `holidays`.
     #[serde(default)] // as for any Option: absent is None
-    #[schemars(schema_with = "crate::schema::holidays")]
+    #[schemars(schema_with = "crate::spec::schema_hints::holidays")]
     pub holidays: Option<S<RawHolidays>>,
     /// Schedule changes: from a date on, new values replace the ritual's.
     #[serde(default)]
     #[schemars(with = "Vec<RawChange>")]
-    #[schemars(example = [crate::schema::examples::change()])]
+    #[schemars(example = [crate::spec::schema_hints::change()])]
     pub changes: Vec<S<RawChange>>,
     /// The `id` of the person who organizes it (ORGANIZER).
     #[schemars(with = "Option<String>", example = &"alice")]
@@ -219,7 +219,7 @@ pub struct RawRitual {
     pub attendees: Option<S<OneOrMany>>,
     /// Who presents, turn by turn (each person's feed gets their turns).
     #[schemars(with = "Option<RawRotation>")]
-    #[schemars(example = crate::schema::examples::rotation())]
+    #[schemars(example = crate::spec::schema_hints::rotation())]
     pub rotation: Option<S<RawRotation>>,
 }
 
@@ -288,7 +288,7 @@ pub struct RawRotation {
     /// New orders of turns, each from a date on.
     #[serde(default)]
     #[schemars(with = "Vec<RawRotationChange>")]
-    #[schemars(example = [crate::schema::examples::rotation_change()])]
+    #[schemars(example = [crate::spec::schema_hints::rotation_change()])]
     pub changes: Vec<S<RawRotationChange>>,
 }
 

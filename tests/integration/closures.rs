@@ -20,7 +20,7 @@ fn agenda(t: &Test, from: &str, to: &str) -> Vec<String> {
 
 #[test]
 fn case_17_a_summer_break_range_in_skip_excludes_the_six_mondays() {
-    let t = Test::new().spec(include_str!("../fixtures/valid/17-summer-break-range.yaml"));
+    let t = Test::new().spec(include_str!("../fixtures/cases/17-summer-break-range.yaml"));
     let out = t.run_args(["print"]).success();
     assert_eq!(
         exdates(&out.stdout),

@@ -1,26 +1,11 @@
-//! `rituals schema`: the JSON Schema (draft 2020-12) of the spec format,
-//! derived from the serde layer (`spec::raw`) so that it cannot drift from
-//! what the parser accepts. Editors use it for completion and checking
-//! through the `# yaml-language-server: $schema=…` line.
-
-pub mod examples;
+//! What the JSON Schema says beyond the serde types: example values of
+//! the object fields (one valid snippet each, shown by editors on hover)
+//! the closed set of holiday codes and the shapes of `closed`/`skip`.
 
 use schemars::{Schema, SchemaGenerator, json_schema};
+use serde_json::{Value, json};
 
 use crate::holidays::Region;
-use crate::spec::raw::RawSpec;
-
-/// Where the committed schema is published, for its `$id`.
-pub const FILE_NAME: &str = "rituals.schema.json";
-
-/// The schema as pretty JSON, ending with a newline.
-pub fn json() -> String {
-    let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
-    let schema = generator.into_root_schema_for::<RawSpec>();
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    text.push('\n');
-    text
-}
 
 /// `holidays`: a code of the holiday table (so that a new region shows
 /// up in editors as soon as it is added), `none`, or a list of codes. The
@@ -70,4 +55,50 @@ pub fn days(_: &mut SchemaGenerator) -> Schema {
         },
         "examples": [["2026-12-31", "2026-07-13..2026-08-21", "12-24..01-01", {"from": "2026-10-19", "to": "2026-10-30", "label": "vacances de la Toussaint"}]],
     })
+}
+
+pub fn calendar() -> Value {
+    json!({
+        "name": "Team rituals",
+        "timezone": "Europe/Paris",
+        "since": "2026-01-05",
+        "domain": "example.org",
+        "language": "en",
+        "holidays": "FR",
+        "url": "https://example.org/rituals/",
+    })
+}
+
+pub fn people() -> Value {
+    json!([
+        { "id": "alice", "name": "Alice Martin", "email": "alice@example.org" },
+        { "id": "bastien", "name": "Bastien Durand" },
+    ])
+}
+
+pub fn rituals() -> Value {
+    json!([{
+        "id": "standup",
+        "title": "Stand-up",
+        "every": "weekday",
+        "time": "09:30",
+        "duration": "15m",
+        "location": "irc://irc.libera.chat/#team",
+    }])
+}
+
+pub fn moved() -> Value {
+    json!({ "date": "2026-05-25", "to": "2026-05-26 10:30" })
+}
+
+pub fn change() -> Value {
+    json!({ "from": "2026-09-01", "every": "thursday", "time": "14:00-15:00" })
+}
+
+pub fn rotation() -> Value {
+    json!({ "people": ["alice", "bastien"], "since": "2026-01-06" })
+}
+
+pub fn rotation_change() -> Value {
+    json!({ "from": "2026-09-01", "people": ["bastien", "alice"] })
 }
