@@ -14,6 +14,7 @@
 //! Missing Python or package: a loud SKIP, a failure when `CI=true`.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -181,9 +182,12 @@ fn every_region_matches_the_python_holidays_package_2000_to_2050() {
                 !ci,
                 "CI=true but the Python `holidays` package is missing: {why}. Run tests/interop/setup.sh."
             );
+            // Straight to the stderr handle: libtest does not capture it, so
+            // the skip shows even without --nocapture.
             let bar = "!".repeat(72);
-            eprintln!(
-                "\n{bar}\n!! SKIPPED holidays cross-check: Python `holidays` missing: {why}\n!! install it with tests/interop/setup.sh\n{bar}\n"
+            let _ = writeln!(
+                std::io::stderr(),
+                "\n{bar}\n!! SKIPPED holidays cross-check: Python `holidays` missing: {why}\n!! install it with: bash tests/interop/setup.sh\n{bar}\n"
             );
             return;
         }
