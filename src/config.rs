@@ -7,6 +7,7 @@ use chrono_tz::Tz;
 
 use crate::cli::{
     AgendaArgs, AgendaFormat, BuildArgs, CheckArgs, Cli, Command, InputArgs, Lang, PrintArgs,
+    PublishArgs,
 };
 use crate::error::Error;
 use crate::model::Language;
@@ -77,6 +78,12 @@ pub enum Action {
     Check {
         strict: bool,
     },
+    Publish {
+        url: String,
+        person: Option<String>,
+        dry_run: bool,
+        timeout_secs: u64,
+    },
     /// Commands that read no spec: `schema`, `init`, `completions`, `man`.
     Standalone(Standalone),
     /// `holidays CODE [YEAR]`.
@@ -132,6 +139,25 @@ fn input(a: InputArgs) -> Input {
     }
 }
 
+fn publish(a: PublishArgs) -> (Input, Action) {
+    let PublishArgs {
+        input: i,
+        url,
+        person,
+        dry_run,
+        timeout,
+    } = a;
+    (
+        input(i),
+        Action::Publish {
+            url,
+            person,
+            dry_run,
+            timeout_secs: timeout,
+        },
+    )
+}
+
 fn date_arg(flag: &str, text: &str) -> Result<NaiveDate, Error> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
         Error::Usage(format!(
@@ -178,6 +204,7 @@ impl Config {
                 },
             ),
             Command::Check(CheckArgs { input: i, strict }) => (input(i), Action::Check { strict }),
+            Command::Publish(a) => publish(a),
             Command::Schema => (Input::none(), Action::Standalone(Standalone::Schema)),
             Command::Holidays(a) => (
                 Input::none(),
