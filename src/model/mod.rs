@@ -12,7 +12,7 @@ pub use calendar::{Calendar, Language};
 pub use locs::{Located, SegmentLocs};
 pub use person::{Person, PersonId};
 pub use ritual::{Attendees, Extra, Move, Ritual, Rotation, RotationOrder, Segment, Skip};
-pub use rule::{Rule, ical_day};
+pub use rule::{ByDay, DateEntry, Freq, Recur, Rule, ical_day};
 pub use schedule::{Details, Schedule, Span, When};
 
 use crate::holidays::Country;

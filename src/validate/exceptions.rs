@@ -105,7 +105,7 @@ impl Validator {
                 let seg = &ritual.segments[seg];
                 let start = match seg.schedule.when {
                     When::Timed { start, duration } => Some((start, duration)),
-                    When::AllDay => None,
+                    When::AllDay { .. } => None,
                 };
                 let len = duration.unwrap_or_else(|| start.map_or(TimeDelta::days(1), |s| s.1));
                 let collides = start.is_none_or(|(s, d)| {

@@ -6,10 +6,24 @@ mod every;
 mod exceptions;
 mod people;
 mod ritual;
+mod rrule;
+mod schedule;
 mod team;
 mod values;
 
 pub use every::EXPECTED as EVERY_EXPECTED;
+
+/// The rule an `every` text gives (for tests and benchmarks).
+pub fn parse_every(text: &str) -> Result<crate::model::Rule, String> {
+    every::parse(&[text]).map_err(|e| e.message)
+}
+
+/// The rule an `rrule` text gives (for tests and benchmarks).
+pub fn parse_rrule(text: &str) -> Result<crate::model::Rule, String> {
+    rrule::parse(text)
+        .map(crate::model::Rule::Recur)
+        .map_err(|e| e.message)
+}
 pub use team::{FileDiagnostic, TeamFile, ValidTeam, describe_person, validate_team};
 
 use std::str::FromStr;

@@ -1,12 +1,12 @@
 use chrono::TimeDelta;
 use serde_saphyr::Spanned;
 
-use super::every::{self, EXPECTED};
+use super::schedule::RuleFields;
 use super::{Validator, loc, values};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Attendees, Calendar, Details, Loc, Located, Person, Ritual, Rotation, RotationOrder, Schedule,
-    Segment, SegmentLocs, Span, When,
+    Attendees, Calendar, Details, Loc, Located, Person, Ritual, Rotation, RotationOrder, Rule,
+    Schedule, Segment, SegmentLocs, Span, When,
 };
 use crate::spec::raw::{OneOrMany, RawChange, RawRitual};
 
@@ -23,23 +23,35 @@ impl Validator {
         let id = self.id(&r.id, p("id"));
 
         // The first segment's schedule and details, from the ritual's fields.
-        let rule = self.every(&r.every, p("every"));
-        let duration = r
-            .duration
-            .as_ref()
-            .and_then(|d| self.parse(d, p("duration"), |t| values::duration(t)));
-        // A `duration` that is written but wrong is reported once: `time`
-        // is then checked as if it had one.
-        let stand_in = r.duration.as_ref().map(|_| TimeDelta::minutes(1));
-        let when = self.parse(&r.time, p("time"), |t| {
-            values::when(t, duration.or(stand_in))
-        });
-        if let Some(When::Timed { duration, .. }) = when {
-            match &r.duration {
-                Some(d) => self.check_duration(duration, d, p("duration")),
-                None => self.check_duration(duration, &r.time, p("time")),
+        let fields = RuleFields {
+            every: r.every.as_ref(),
+            rrule: r.rrule.as_ref(),
+            dates: &r.dates,
+        };
+        let rule = match self.rule_of(&fields, &p) {
+            Ok(Some(rule)) => Some(rule),
+            Ok(None) => {
+                self.push(
+                    Diagnostic::error(
+                        "this ritual has no schedule: set `every`, `rrule` or `dates`",
+                        Some(loc(&r.id)),
+                        p("every"),
+                    )
+                    .hint("e.g. `every: monday`, `every: first thursday of the month`, `rrule: FREQ=MONTHLY;BYMONTHDAY=15` or `dates: [2026-04-09]`"),
+                );
+                None
             }
-        }
+            Err(()) => None,
+        };
+        let when = self.when_of(
+            r.time.as_ref(),
+            r.duration.as_ref(),
+            rule.as_ref(),
+            &r.dates,
+            &r.id,
+            &p,
+        );
+        self.dates_conflicts(r, rule.as_ref(), &p);
         let timezone = match &r.timezone {
             Some(tz) => self.timezone(tz, p("timezone")),
             None => Some(cal.timezone),
@@ -58,9 +70,15 @@ impl Validator {
             busy: r.busy.as_ref().is_none_or(|b| b.value),
             remind: self.reminders(&r.remind, &p("remind")),
         };
-        let since = match &r.since {
-            Some(s) => self.parse(s, p("since"), |t| values::date(t)),
-            None => {
+        let first_date = match &rule {
+            Some(Rule::Dates(list)) => list.first().map(|e| e.date),
+            _ => None,
+        };
+        let since = match (&r.since, first_date) {
+            // A `dates:` series starts at its first date.
+            (_, Some(first)) => Some(first),
+            (Some(s), None) => self.parse(s, p("since"), |t| values::date(t)),
+            (None, None) => {
                 if cal.since.is_none() && !self.calendar_since_given {
                     self.error(
                         "this ritual has no start date: set `since` here or in `calendar`",
@@ -146,7 +164,7 @@ impl Validator {
             },
             details,
             locs: SegmentLocs {
-                time: located(&r.time, p("time")),
+                time: located(r.time.as_ref().unwrap_or(&r.id), p("time")),
                 remind: located_list(&r.remind, &p("remind")),
             },
         }];
@@ -232,6 +250,7 @@ impl Validator {
                 ).hint("`every` never falls between these dates: check `every`, `since` and `until`"));
             }
         }
+        self.dates_past_changes(r, &segments, &p);
         let count = r.count.as_ref().map(|c| c.value);
         if let Some(n) = count.filter(|n| *n > 0) {
             let seg = &mut segments[0];
@@ -301,46 +320,6 @@ impl Validator {
         (errors_after == errors_before).then_some(ritual)
     }
 
-    fn every(&mut self, at: &Spanned<OneOrMany>, path: String) -> Option<crate::model::Rule> {
-        let items: Vec<&str> = match &at.value {
-            OneOrMany::One(s) => vec![s.as_str()],
-            OneOrMany::Many(v) => v.iter().map(String::as_str).collect(),
-        };
-        match every::parse(&items) {
-            Ok(rule) => Some(rule),
-            Err(e) => {
-                let mut d = Diagnostic::error(e.message, Some(loc(at)), path);
-                if let Some(h) = e.hint {
-                    d = d.hint(h);
-                }
-                if d.message == EXPECTED && d.hints.is_empty() {
-                    d = d.hint("examples: `monday`, `monday, friday`, `weekday`, `2 weeks on tuesday`, `last friday of the month`");
-                }
-                self.push(d);
-                None
-            }
-        }
-    }
-
-    fn check_duration<T>(&mut self, duration: TimeDelta, at: &Spanned<T>, path: String) {
-        if duration <= TimeDelta::zero() || duration > TimeDelta::hours(24) {
-            let d = Diagnostic::error(
-                format!(
-                    "a ritual must last more than 0 minutes and at most 24 hours, found {}h{:02}m",
-                    duration.num_hours(),
-                    duration.num_minutes() % 60
-                ),
-                Some(loc(at)),
-                path,
-            );
-            self.push(if duration > TimeDelta::zero() {
-                d.hint("for something longer than a day, use `time: all day`")
-            } else {
-                d
-            });
-        }
-    }
-
     fn reminders(&mut self, raw: &[Spanned<String>], path: &str) -> Vec<TimeDelta> {
         raw.iter()
             .enumerate()
@@ -354,38 +333,70 @@ impl Validator {
         let p = |f: &str| format!("{path}.{f}");
         let mut schedule = prev.schedule.clone();
         let mut details = prev.details.clone();
-        if let Some(e) = &c.every {
-            schedule.rule = self.every(e, p("every"))?;
+        let fields = RuleFields {
+            every: c.every.as_ref(),
+            rrule: c.rrule.as_ref(),
+            dates: &c.dates,
+        };
+        if let Some(rule) = self.rule_of(&fields, &p).ok()? {
+            schedule.rule = rule;
         }
-        let duration = c
-            .duration
-            .as_ref()
-            .and_then(|d| self.parse(d, p("duration"), |t| values::duration(t)));
-        match (&c.time, duration) {
-            (Some(t), _) => {
-                let fallback = match prev.schedule.when {
-                    When::Timed { duration, .. } => Some(duration),
-                    When::AllDay => None,
+        match (&c.time, &c.duration) {
+            (Some(_), _) => {
+                // A start-only `time` keeps the length in force.
+                let kept = match (prev.schedule.when, &c.duration) {
+                    (When::Timed { duration, .. }, None) => Some(duration),
+                    _ => None,
                 };
-                schedule.when =
-                    self.parse(t, p("time"), |t| values::when(t, duration.or(fallback)))?;
+                let t = c.time.as_ref()?;
+                schedule.when = match kept {
+                    Some(d) if !t.value.contains('-') && !values::is_all_day(&t.value) => {
+                        let w = self.parse(t, p("time"), |v| values::when(v, Some(d)))?;
+                        self.check_dates_fit(Some(&schedule.rule), w, &c.dates, &p);
+                        w
+                    }
+                    _ => self.when_of(
+                        c.time.as_ref(),
+                        c.duration.as_ref(),
+                        Some(&schedule.rule),
+                        &c.dates,
+                        &c.from,
+                        &p,
+                    )?,
+                };
             }
-            (None, Some(d)) => match &mut schedule.when {
-                When::Timed { duration, .. } => *duration = d,
-                When::AllDay => {
-                    self.error(
-                        "`duration` does not apply to an all-day ritual",
-                        c.duration.as_ref()?,
-                        p("duration"),
-                    );
+            (None, Some(d)) => {
+                let length = self.parse(d, p("duration"), |t| values::duration(t))?;
+                match &mut schedule.when {
+                    When::Timed { duration, .. } => *duration = length,
+                    When::AllDay { days } => {
+                        if length.num_minutes() % (24 * 60) != 0 || length < TimeDelta::days(1) {
+                            self.push(
+                                Diagnostic::error(
+                                    format!("an all-day ritual lasts whole days, found `duration: {}`", d.value.trim()),
+                                    Some(loc(d)),
+                                    p("duration"),
+                                )
+                                .hint("write `duration: 2d` for an event over two days, or give `time` a start like `\"09:00\"` for a timed one"),
+                            );
+                            return None;
+                        }
+                        *days = length.num_days() as u32;
+                    }
                 }
-            },
-            (None, None) => {}
+            }
+            (None, None) => self.check_dates_fit(Some(&schedule.rule), schedule.when, &c.dates, &p),
         }
-        if let When::Timed { duration, .. } = schedule.when
-            && let Some(at) = c.time.as_ref()
+        if let Rule::Dates(list) = &schedule.rule
+            && let Some(from) = values::date(&c.from.value).ok()
+            && let Some(e) = list.iter().find(|e| e.date < from)
         {
-            self.check_duration(duration, at, p("time"));
+            self.error(
+                format!("{} is before this change's `from` ({from})", e.date),
+                c.dates.first()?,
+                p("dates"),
+            );
+            return None;
         }
         if let Some(tz) = &c.timezone {
             schedule.timezone = self.timezone(tz, p("timezone"))?;

@@ -35,12 +35,7 @@ pub fn grid_item(spec: &Spec, e: &Entry, today: NaiveDate) -> String {
     let r = &spec.rituals[e.ritual];
     let freq = current_segment(&r.segments, today)
         .map(|k| &r.segments[k].schedule.rule)
-        .filter(|rule| {
-            !matches!(
-                rule,
-                crate::model::Rule::Daily | crate::model::Rule::Weekly { interval: 1, .. }
-            )
-        })
+        .filter(|rule| rule.as_weekly().is_none_or(|(interval, _)| interval != 1))
         .map(|rule| {
             format!(
                 "<span class=\"freq\">{}</span>",

@@ -86,7 +86,7 @@ pub fn long_date(lang: Language, d: NaiveDate) -> String {
 }
 
 /// "a, b et c" / "a, b and c".
-fn list(lang: Language, items: &[&str]) -> String {
+pub fn list(lang: Language, items: &[&str]) -> String {
     let and = match lang {
         Language::Fr => " et ",
         Language::En => " and ",
@@ -98,58 +98,18 @@ fn list(lang: Language, items: &[&str]) -> String {
     }
 }
 
-/// How often, without the time: "chaque lundi", "every other Tuesday".
+/// How often, without the time: "chaque lundi", "every other Tuesday",
+/// "le premier et le troisième jeudi du mois".
 pub fn frequency(lang: Language, rule: &Rule) -> String {
-    const WORK_WEEK: [Weekday; 5] = [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-    ];
-    match (rule, lang) {
-        (Rule::Daily, Language::Fr) => "chaque jour".to_owned(),
-        (Rule::Daily, Language::En) => "every day".to_owned(),
-        (Rule::Weekly { interval: 1, days }, Language::Fr) if days == &WORK_WEEK => {
-            "du lundi au vendredi".to_owned()
-        }
-        (Rule::Weekly { interval: 1, days }, Language::En) if days == &WORK_WEEK => {
-            "every weekday".to_owned()
-        }
-        (Rule::Weekly { interval, days }, _) => {
-            let names: Vec<&str> = days.iter().map(|d| day_name(lang, *d)).collect();
-            let days = list(lang, &names);
-            match (interval, lang, names.len()) {
-                (1, Language::Fr, _) => format!("chaque {days}"),
-                (1, Language::En, _) => format!("every {days}"),
-                (2, Language::Fr, 1) => format!("un {days} sur deux"),
-                (2, Language::Fr, _) => format!("une semaine sur deux, le {days}"),
-                (2, Language::En, 1) => format!("every other {days}"),
-                (2, Language::En, _) => format!("every other week on {days}"),
-                (n, Language::Fr, _) => format!("toutes les {n} semaines, le {days}"),
-                (n, Language::En, _) => format!("every {n} weeks on {days}"),
-            }
-        }
-        (Rule::MonthlyNth { nth, day }, Language::Fr) => {
-            let ord = match nth {
-                1 => "premier",
-                2 => "deuxième",
-                3 => "troisième",
-                4 => "quatrième",
-                _ => "dernier",
-            };
-            format!("le {ord} {} du mois", day_name(lang, *day))
-        }
-        (Rule::MonthlyNth { nth, day }, Language::En) => {
-            let ord = match nth {
-                1 => "first",
-                2 => "second",
-                3 => "third",
-                4 => "fourth",
-                _ => "last",
-            };
-            format!("the {ord} {} of the month", day_name(lang, *day))
-        }
+    super::rule_words::describe(lang, rule)
+}
+
+/// "juillet", "July".
+pub fn month_name(lang: Language, month: u32) -> &'static str {
+    let i = (month.clamp(1, 12) - 1) as usize;
+    match lang {
+        Language::Fr => MONTHS_FR[i],
+        Language::En => MONTHS_EN[i],
     }
 }
 
@@ -261,7 +221,11 @@ pub fn all_day(lang: Language) -> &'static str {
 pub fn schedule(lang: Language, s: &Schedule) -> String {
     let freq = frequency(lang, &s.rule);
     let when = match s.when {
-        When::AllDay => all_day(lang).to_owned(),
+        When::AllDay { days: 1 } => all_day(lang).to_owned(),
+        When::AllDay { days } => match lang {
+            Language::Fr => format!("sur {days} jours"),
+            Language::En => format!("over {days} days"),
+        },
         When::Timed { start, duration } => time_phrase(lang, start, duration),
     };
     match (lang, s.when) {
@@ -290,10 +254,7 @@ mod tests {
     }
 
     fn weekly(interval: u32, days: &[Weekday]) -> Rule {
-        Rule::Weekly {
-            interval,
-            days: days.to_vec(),
-        }
+        Rule::weekly(interval, days)
     }
 
     fn timed(rule: Rule, start: &str, minutes: i64) -> Schedule {
@@ -389,7 +350,7 @@ mod tests {
                 "every weekday, 9–9:15 am".into()
             )
         );
-        let s = timed(Rule::Daily, "00:00", 30);
+        let s = timed(Rule::daily(1), "00:00", 30);
         assert_eq!(
             both(&s),
             (
@@ -421,14 +382,7 @@ mod tests {
 
     #[test]
     fn nth_weekday_of_the_month() {
-        let first = timed(
-            Rule::MonthlyNth {
-                nth: 1,
-                day: Weekday::Mon,
-            },
-            "18:00",
-            120,
-        );
+        let first = timed(Rule::monthly_nth(1, Weekday::Mon), "18:00", 120);
         assert_eq!(
             both(&first),
             (
@@ -436,10 +390,7 @@ mod tests {
                 "the first Monday of the month, 6–8 pm".into()
             )
         );
-        let last = Rule::MonthlyNth {
-            nth: -1,
-            day: Weekday::Fri,
-        };
+        let last = Rule::monthly_nth(-1, Weekday::Fri);
         assert_eq!(
             frequency(Language::Fr, &last),
             "le dernier vendredi du mois"
@@ -454,7 +405,7 @@ mod tests {
     fn all_day_and_past_midnight() {
         let s = Schedule {
             rule: weekly(1, &[Weekday::Sat]),
-            when: When::AllDay,
+            when: When::AllDay { days: 1 },
             timezone: Paris,
         };
         assert_eq!(

@@ -8,7 +8,7 @@ use super::content_line::{ContentWriter, Value};
 use super::stamp::Stamp;
 use crate::expand::local_time::resolve;
 use crate::expand::{Slot, SlotKind, SlotStatus};
-use crate::model::{Details, PersonId, Segment, Spec, When};
+use crate::model::{Details, PersonId, Rule, Segment, Spec, When};
 
 /// Everything needed to write one UID's components.
 pub struct EventSet {
@@ -46,15 +46,16 @@ pub fn plan(
     let ritual = &spec.rituals[r];
     let seg = &ritual.segments[k];
     let slots: Vec<&Slot> = slots.iter().filter(|s| s.segment == k).collect();
-    let duration = match seg.schedule.when {
-        When::Timed { duration, .. } => duration,
-        When::AllDay => TimeDelta::days(1),
-    };
+    let duration = seg.schedule.when.length();
     let tzid = match seg.schedule.when {
         When::Timed { .. } => Some(seg.schedule.timezone.name()),
-        When::AllDay => None,
+        When::AllDay { .. } => None,
     };
-    let start_of = |d: NaiveDate| d.and_time(slot_time(seg));
+    let start_of = |d: NaiveDate| {
+        let own = seg.schedule.rule.date_entry(d).and_then(|e| e.start);
+        d.and_time(own.filter(|_| tzid.is_some()).unwrap_or(slot_time(seg)))
+    };
+    let dates = matches!(seg.schedule.rule, Rule::Dates(_));
     let uid = match person {
         None => seg.uid.clone(),
         Some(p) => {
@@ -63,19 +64,26 @@ pub fn plan(
         }
     };
     let rotation_person = person.filter(|_| ritual.rotation.is_some());
+    // A `dates:` entry with its own length is an override of its RDATE
+    // (RECURRENCE-ID may name an RDATE instance, RFC 5545 §3.8.4.4):
+    // RDATE;VALUE=PERIOD would say it in one line, but ical.js and the
+    // Python engines ignore its end.
     let override_of = |s: &Slot, presenter: Option<PersonId>| match s.status {
         SlotStatus::Moved { to, duration: d } => Some(Override {
             recurrence_id: s.original_start(),
             start: to,
-            duration: d.unwrap_or(duration),
+            duration: d.or(s.length).unwrap_or(duration),
             presenter,
         }),
-        _ => presenter.map(|p| Override {
-            recurrence_id: s.original_start(),
-            start: s.original_start(),
-            duration,
-            presenter: Some(p),
-        }),
+        _ => {
+            let own = s.length.filter(|l| *l != duration);
+            (presenter.is_some() || own.is_some()).then(|| Override {
+                recurrence_id: s.original_start(),
+                start: s.original_start(),
+                duration: own.unwrap_or(duration),
+                presenter,
+            })
+        }
     };
 
     if let Some(p) = rotation_person {
@@ -86,29 +94,33 @@ pub fn plan(
         let first_regular = *mine.iter().find(|s| s.kind == SlotKind::Regular)?;
         let last_regular = *mine.iter().rfind(|s| s.kind == SlotKind::Regular)?;
         let until = resolve(seg.schedule.timezone, last_regular.original_start());
-        let rrule = Some(rrule_text(
-            seg,
-            Some(until_value(seg, last_regular.original_start(), until)),
-            None,
-        ));
+        let rrule = (!dates).then(|| {
+            rrule_text(
+                seg,
+                Some(until_value(seg, last_regular.original_start(), until)),
+                None,
+            )
+        });
         let exdates = slots
             .iter()
             .filter(|s| {
-                s.kind == SlotKind::Regular
+                !dates
+                    && s.kind == SlotKind::Regular
                     && s.date > first_regular.date
                     && s.date < last_regular.date
             })
             .filter(|s| !own(s))
             .map(|s| s.original_start())
             .collect();
+        // A `dates:` series has no rule: the person's own dates are RDATEs.
         let rdates = mine
             .iter()
-            .filter(|s| s.kind == SlotKind::Extra)
+            .filter(|s| s.kind == SlotKind::Extra || dates && s.date != first_regular.date)
             .map(|s| s.original_start())
             .collect();
         let overrides = mine
             .iter()
-            .filter(|s| matches!(s.status, SlotStatus::Moved { .. }))
+            .filter(|s| matches!(s.status, SlotStatus::Moved { .. }) || s.length.is_some())
             .filter_map(|s| override_of(s, None))
             .collect();
         return Some(EventSet {
@@ -129,19 +141,18 @@ pub fn plan(
         // The last date the rule gives before the segment ends: UNTIL is
         // inclusive (RFC 5545 §3.3.10) and must be in UTC when DTSTART
         // has a TZID.
-        let mut d = end.pred_opt().unwrap_or(end);
-        while d > seg.dtstart && !seg.schedule.rule.matches(seg.dtstart, d) {
-            d = d.pred_opt().unwrap_or(d);
-        }
+        let last = end.pred_opt().unwrap_or(end);
+        let d = seg
+            .schedule
+            .rule
+            .last_on_or_before(seg.dtstart, last)
+            .unwrap_or(seg.dtstart);
         let local = start_of(d);
         until_value(seg, local, resolve(seg.schedule.timezone, local))
     });
     let count = if k == 0 { ritual.count } else { None };
-    let rrule = Some(rrule_text(
-        seg,
-        if count.is_some() { None } else { until },
-        count,
-    ));
+    let rrule =
+        (!dates).then(|| rrule_text(seg, if count.is_some() { None } else { until }, count));
     Some(EventSet {
         uid,
         ritual: r,
@@ -154,9 +165,14 @@ pub fn plan(
             .filter(|s| s.kind == SlotKind::Regular && !s.is_held())
             .map(|s| s.original_start())
             .collect(),
+        // A `dates:` series: DTSTART and an RDATE for each other date;
+        // skipped ones are EXDATEs, as for a rule.
         rdates: slots
             .iter()
-            .filter(|s| s.kind == SlotKind::Extra && s.is_held())
+            .filter(|s| {
+                s.kind == SlotKind::Extra && s.is_held()
+                    || dates && s.kind == SlotKind::Regular && s.date != seg.dtstart
+            })
             .map(|s| s.original_start())
             .collect(),
         overrides: slots
@@ -171,19 +187,19 @@ pub fn plan(
 fn slot_time(seg: &Segment) -> NaiveTime {
     match seg.schedule.when {
         When::Timed { start, .. } => start,
-        When::AllDay => NaiveTime::MIN,
+        When::AllDay { .. } => NaiveTime::MIN,
     }
 }
 
 fn until_value(seg: &Segment, local: NaiveDateTime, utc: chrono::DateTime<chrono::Utc>) -> String {
     match seg.schedule.when {
-        When::AllDay => local.format("%Y%m%d").to_string(),
+        When::AllDay { .. } => local.format("%Y%m%d").to_string(),
         When::Timed { .. } => utc.format("%Y%m%dT%H%M%SZ").to_string(),
     }
 }
 
 fn rrule_text(seg: &Segment, until: Option<String>, count: Option<u32>) -> String {
-    let mut s = seg.schedule.rule.rrule_parts();
+    let mut s = seg.schedule.rule.rrule_parts().unwrap_or_default();
     if let Some(c) = count {
         s.push_str(&format!(";COUNT={c}"));
     }
@@ -199,10 +215,7 @@ pub fn write(spec: &Spec, set: &EventSet, stamp: &Stamp, w: &mut ContentWriter) 
     let ritual = &spec.rituals[set.ritual];
     let seg = &ritual.segments[set.segment];
     let all_day = set.tzid.is_none();
-    let duration = match seg.schedule.when {
-        When::Timed { duration, .. } => duration,
-        When::AllDay => TimeDelta::days(1),
-    };
+    let duration = seg.schedule.when.length();
     let mut buf = String::new();
     w.begin("VEVENT");
     write_head(set, stamp, w);
@@ -225,7 +238,7 @@ pub fn write(spec: &Spec, set: &EventSet, stamp: &Stamp, w: &mut ContentWriter) 
         write_time(w, "RECURRENCE-ID", set.tzid, o.recurrence_id, &mut buf);
         write_time(w, "DTSTART", set.tzid, o.start, &mut buf);
         let end = if all_day {
-            o.start + TimeDelta::days(1).max(o.duration)
+            o.start + TimeDelta::days(o.duration.num_days().max(1))
         } else {
             o.start + o.duration
         };
