@@ -63,10 +63,10 @@ impl Validator {
         if f.dates.is_empty() {
             return Ok(None);
         }
-        self.dates(f.dates, &p("dates")).map(Some)
+        self.date_list(f.dates, &p("dates")).map(Some)
     }
 
-    fn dates(&mut self, raw: &[Spanned<String>], path: &str) -> Result<Rule, ()> {
+    fn date_list(&mut self, raw: &[Spanned<String>], path: &str) -> Result<Rule, ()> {
         let mut list: Vec<(DateEntry, usize)> = Vec::new();
         let mut ok = true;
         for (k, d) in raw.iter().enumerate() {
@@ -188,14 +188,7 @@ impl Validator {
                 (None, _) => 1,
                 (Some(l), Some(at)) => {
                     if l.num_minutes() % (24 * 60) != 0 || l < TimeDelta::days(1) {
-                        self.push(
-                            Diagnostic::error(
-                                format!("an all-day ritual lasts whole days, found `duration: {}`", at.value.trim()),
-                                Some(loc(at)),
-                                p("duration"),
-                            )
-                            .hint("write `duration: 2d` for an event over two days, or give `time` a start like `\"09:00\"` for a timed one"),
-                        );
+                        self.push(all_day_whole_days(at, p));
                         return None;
                     }
                     l.num_days() as u32
@@ -267,117 +260,8 @@ impl Validator {
     }
 }
 
-impl Validator {
-    /// Fields that say nothing more about a `dates:` series: each is an
-    /// error rather than silently ignored.
-    pub(super) fn dates_conflicts(
-        &mut self,
-        r: &crate::spec::raw::RawRitual,
-        rule: Option<&Rule>,
-        p: &dyn Fn(&str) -> String,
-    ) {
-        let Some(Rule::Dates(list)) = rule else {
-            return;
-        };
-        let first = list[0].date;
-        if let Some(c) = &r.count {
-            self.push(
-                Diagnostic::error(
-                    "`count` does not apply to `dates`: the series has one occurrence per date",
-                    Some(loc(c)),
-                    p("count"),
-                )
-                .hint("remove `count`"),
-            );
-        }
-        if let Some(u) = &r.until {
-            self.push(
-                Diagnostic::error(
-                    "`until` does not apply to `dates`: the series ends at its last date",
-                    Some(loc(u)),
-                    p("until"),
-                )
-                .hint("remove `until`, and the dates after it"),
-            );
-        }
-        if let Some(s) = &r.since {
-            let after = values::date(&s.value).is_ok_and(|d| d > first);
-            let message = if after {
-                format!(
-                    "`since` is after the first of `dates` ({first}), which it would silently drop"
-                )
-            } else {
-                format!(
-                    "`since` does not apply to `dates`: the series starts at its first date ({first})"
-                )
-            };
-            self.push(
-                Diagnostic::error(message, Some(loc(s)), p("since"))
-                    .hint("remove `since`, and any date before the series should start"),
-            );
-        }
-        if let Some(e) = r.extra.first() {
-            self.push(
-                Diagnostic::error(
-                    "`extra` does not apply to `dates`: every occurrence is one of `dates`",
-                    Some(loc(e)),
-                    p("extra[0]"),
-                )
-                .hint("add these dates to `dates` and remove `extra`"),
-            );
-        }
-    }
-
-    /// A `dates:` segment that a later change ends must not list dates on
-    /// or after that change: they would be dropped.
-    pub(super) fn dates_past_changes(
-        &mut self,
-        r: &crate::spec::raw::RawRitual,
-        segments: &[crate::model::Segment],
-        p: &dyn Fn(&str) -> String,
-    ) {
-        for (k, seg) in segments.iter().enumerate() {
-            let (Rule::Dates(list), Some(to)) = (&seg.schedule.rule, seg.span.to) else {
-                continue;
-            };
-            let Some(e) = list.iter().find(|e| e.date >= to) else {
-                continue;
-            };
-            if k + 1 == segments.len() {
-                // Ended by `until`, reported with `until` itself.
-                continue;
-            }
-            let (at, path) = if k == 0 {
-                raw_entry(&r.dates, e.date, p)
-            } else {
-                let c = r
-                    .changes
-                    .iter()
-                    .position(|c| values::date(&c.value.from.value).ok() == Some(seg.span.from));
-                match c {
-                    Some(c) => raw_entry(&r.changes[c].value.dates, e.date, &|f: &str| {
-                        p(&format!("changes[{c}].{f}"))
-                    }),
-                    None => (None, p("changes")),
-                }
-            };
-            self.push(
-                Diagnostic::error(
-                    format!(
-                        "{} is on or after the change from {to}, which would silently drop it",
-                        e.date
-                    ),
-                    at,
-                    path,
-                )
-                .hint("list it in that change's `dates`"),
-            );
-        }
-    }
-}
-
 /// Where the `dates:` entry of `date` is written, and its path.
-fn raw_entry(
+pub(super) fn raw_entry(
     raw: &[Spanned<String>],
     date: chrono::NaiveDate,
     p: &dyn Fn(&str) -> String,
@@ -388,4 +272,16 @@ fn raw_entry(
             || (None, p("dates")),
             |k| (Some(loc(&raw[k])), p(&format!("dates[{k}]"))),
         )
+}
+
+pub(super) fn all_day_whole_days(at: &Spanned<String>, p: &dyn Fn(&str) -> String) -> Diagnostic {
+    Diagnostic::error(
+        format!(
+            "an all-day ritual lasts whole days, found `duration: {}`",
+            at.value.trim()
+        ),
+        Some(loc(at)),
+        p("duration"),
+    )
+    .hint("write `duration: 2d` for an event over two days, or give `time` a start like `\"09:00\"` for a timed one")
 }

@@ -6,7 +6,8 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
-use super::{ByDay, Freq, Recur, weekno};
+use super::weekno::{self, year_len};
+use super::{ByDay, Freq, Recur};
 
 /// Periods scanned past the last date before giving up: a rule with no
 /// date in 400 years (the Gregorian cycle) has none at all.
@@ -313,14 +314,6 @@ fn nth_weekday(first: NaiveDate, last: NaiveDate, n: i16, day: Weekday) -> Optio
 /// Days from weekday `a` forward to weekday `b`, 0..=6.
 fn days_until(a: Weekday, b: Weekday) -> u64 {
     u64::from((7 + b.num_days_from_monday() - a.num_days_from_monday()) % 7)
-}
-
-pub(super) fn year_len(year: i32) -> i32 {
-    if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
-        366
-    } else {
-        365
-    }
 }
 
 fn month_len(d: NaiveDate) -> i32 {

@@ -6,8 +6,6 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::expand::year_len;
-
 /// The dates of `year` that the BYWEEKNO list selects, sorted.
 pub(super) fn days(year: i32, wkst: Weekday, by_week_no: &[i16]) -> Vec<NaiveDate> {
     let Some(jan1) = NaiveDate::from_ymd_opt(year, 1, 1) else {
@@ -94,4 +92,13 @@ pub(super) fn days(year: i32, wkst: Weekday, by_week_no: &[i16]) -> Vec<NaiveDat
         .filter(|(_, m)| **m)
         .filter_map(|(i, _)| NaiveDate::from_yo_opt(year, i as u32 + 1))
         .collect()
+}
+
+/// 365 or 366.
+pub(super) fn year_len(year: i32) -> i32 {
+    if NaiveDate::from_ymd_opt(year, 2, 29).is_some() {
+        366
+    } else {
+        365
+    }
 }

@@ -5,9 +5,9 @@ use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 
 use super::escape::{escape, paragraph};
 use super::week::{Entry, current_segment};
-use super::words;
+use super::{rule_words, words};
 use crate::expand::{Occurrence, Status};
-use crate::model::{Language, Spec};
+use crate::model::{Details, Language, Ritual, Spec};
 use crate::render::ics::{FeedKind, Renderer};
 
 /// How many coming occurrences a card lists.
@@ -39,7 +39,7 @@ pub fn grid_item(spec: &Spec, e: &Entry, today: NaiveDate) -> String {
         .map(|rule| {
             format!(
                 "<span class=\"freq\">{}</span>",
-                words::frequency(lang, rule)
+                rule_words::frequency(lang, rule)
             )
         })
         .unwrap_or_default();
@@ -120,13 +120,35 @@ pub fn card(r: &Renderer<'_>, i: usize, today: NaiveDate) -> String {
         anchor(spec, i),
         escape(title(spec, i, today))
     );
-
     // The schedule now, then any announced change.
+    schedules(&mut h, spec, ritual, today);
+    let k = current_segment(&ritual.segments, today).unwrap_or(ritual.segments.len() - 1);
+    let details = &ritual.segments[k].details;
+    let facts = facts(spec, ritual, details, today);
+    if !facts.is_empty() {
+        h.push_str(&format!("<dl class=\"facts\">\n{facts}</dl>\n"));
+    }
+    if let Some(d) = &details.description {
+        h.push_str(&format!("<p>{}</p>\n", paragraph(d)));
+    }
+    // Coming occurrences, cancelled ones included and marked.
+    h.push_str(&format!("<h4>{}</h4>\n", l.next));
+    coming(&mut h, r, i, today);
+    h.push_str(&format!("<h4>{}</h4>\n", l.subscribe));
+    h.push_str(&super::feed_links(r, FeedKind::Ritual(i)));
+    h.push_str("</article>\n");
+    h
+}
+
+/// The ritual's schedule today (or "ended"), then each announced change.
+fn schedules(h: &mut String, spec: &Spec, ritual: &Ritual, today: NaiveDate) {
+    let lang = spec.calendar.language;
+    let l = labels(lang);
     match current_segment(&ritual.segments, today) {
         None => h.push_str(&format!("<p class=\"when\">{}</p>\n", l.ended)),
         Some(k) => {
             for (n, seg) in ritual.segments[k..].iter().enumerate() {
-                let mut text = words::schedule(lang, &seg.schedule);
+                let mut text = rule_words::schedule(lang, &seg.schedule);
                 if seg.schedule.timezone != spec.calendar.timezone {
                     text.push_str(&format!(" ({})", seg.schedule.timezone.name()));
                 }
@@ -144,9 +166,12 @@ pub fn card(r: &Renderer<'_>, i: usize, today: NaiveDate) -> String {
             }
         }
     }
+}
 
-    let k = current_segment(&ritual.segments, today).unwrap_or(ritual.segments.len() - 1);
-    let details = &ritual.segments[k].details;
+/// Where, the link and who presents: a `<dl>`'s items, empty when there
+/// is none of them.
+fn facts(spec: &Spec, ritual: &Ritual, details: &Details, today: NaiveDate) -> String {
+    let l = labels(spec.calendar.language);
     let mut facts = String::new();
     if let Some(loc) = &details.location {
         facts.push_str(&format!(
@@ -181,15 +206,13 @@ pub fn card(r: &Renderer<'_>, i: usize, today: NaiveDate) -> String {
             names.join(", ")
         ));
     }
-    if !facts.is_empty() {
-        h.push_str(&format!("<dl class=\"facts\">\n{facts}</dl>\n"));
-    }
-    if let Some(d) = &details.description {
-        h.push_str(&format!("<p>{}</p>\n", paragraph(d)));
-    }
+    facts
+}
 
-    // Coming occurrences, cancelled ones included and marked.
-    h.push_str(&format!("<h4>{}</h4>\n", l.next));
+/// The next occurrences (within the look-ahead), or "none".
+fn coming(h: &mut String, r: &Renderer<'_>, i: usize, today: NaiveDate) {
+    let spec = r.spec;
+    let l = labels(spec.calendar.language);
     let until = today + chrono::Days::new(LOOK_AHEAD_DAYS);
     let coming: Vec<Occurrence> = r
         .expander
@@ -206,11 +229,6 @@ pub fn card(r: &Renderer<'_>, i: usize, today: NaiveDate) -> String {
         }
         h.push_str("</ul>\n");
     }
-
-    h.push_str(&format!("<h4>{}</h4>\n", l.subscribe));
-    h.push_str(&super::feed_links(r, FeedKind::Ritual(i)));
-    h.push_str("</article>\n");
-    h
 }
 
 /// Local start and end in the calendar's zone (all-day ones as they are).

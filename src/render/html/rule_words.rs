@@ -6,7 +6,7 @@
 use chrono::Weekday;
 
 use super::words::{day_name, list, long_date, month_name};
-use crate::model::{ByDay, DateEntry, Freq, Language, Recur, Rule};
+use crate::model::{ByDay, DateEntry, Freq, Language, Recur, Rule, Schedule, When};
 
 const WORK_WEEK: [Weekday; 5] = [
     Weekday::Mon,
@@ -15,6 +15,29 @@ const WORK_WEEK: [Weekday; 5] = [
     Weekday::Thu,
     Weekday::Fri,
 ];
+
+/// The whole schedule: "chaque lundi de 16 h à 17 h", "every Monday, 4–5 pm".
+pub fn schedule(lang: Language, s: &Schedule) -> String {
+    let freq = describe(lang, &s.rule);
+    let when = match s.when {
+        When::AllDay { days: 1 } => super::words::all_day(lang).to_owned(),
+        When::AllDay { days } => match lang {
+            Language::Fr => format!("sur {days} jours"),
+            Language::En => format!("over {days} days"),
+        },
+        When::Timed { start, duration } => super::words::time_phrase(lang, start, duration),
+    };
+    match (lang, s.when) {
+        (Language::Fr, When::Timed { .. }) => format!("{freq} {when}"),
+        _ => format!("{freq}, {when}"),
+    }
+}
+
+/// How often, without the time: "chaque lundi", "every other Tuesday",
+/// "le premier et le troisième jeudi du mois".
+pub fn frequency(lang: Language, rule: &Rule) -> String {
+    describe(lang, rule)
+}
 
 /// How often, without the time.
 pub fn describe(lang: Language, rule: &Rule) -> String {
