@@ -21,6 +21,7 @@ mod no_panic;
 mod people;
 mod safety;
 mod scale;
+mod schedules;
 mod schema;
 mod standalone;
 mod teams;

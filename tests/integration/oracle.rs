@@ -115,6 +115,7 @@ fn master_instants(
         let result = rs.after(lo_tz).before(hi_tz).all(u16::MAX);
         instants.extend(result.dates.iter().map(|d| d.with_timezone(&Utc)));
     } else {
+        // A `dates:` series: DTSTART and its RDATEs, less its EXDATEs.
         instants.push(start);
         for p in master
             .properties
@@ -123,6 +124,13 @@ fn master_instants(
         {
             instants.push(instant(p).0);
         }
+        let excluded: Vec<DateTime<Utc>> = master
+            .properties
+            .iter()
+            .filter(|p| p.name.as_str() == "EXDATE")
+            .map(|p| instant(p).0)
+            .collect();
+        instants.retain(|i| !excluded.contains(i));
     }
     instants
 }

@@ -293,10 +293,7 @@ fn dates_phrase(lang: Language, dates: &[DateEntry]) -> String {
             words[0],
             words[words.len() - 1]
         ),
-        (_, Language::Fr) => {
-            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            format!("le {}", list(lang, &refs))
-        }
+        (_, Language::Fr) => the_list(lang, &words),
         (_, Language::En) => {
             let refs: Vec<&str> = words.iter().map(String::as_str).collect();
             format!("on {}", list(lang, &refs))

@@ -34,11 +34,15 @@ pub fn entries(spec: &Spec, today: NaiveDate) -> Vec<Entry> {
             continue;
         };
         let seg = &r.segments[k];
-        // Monthly and yearly rules with weekdays show on those weekdays;
-        // rules on month days and `dates:` have no place in a week.
+        // Monthly and yearly rules on given weekdays show on those
+        // weekdays; rules on month days or positions (BYSETPOS) and
+        // `dates:` have no place in a week.
         let days: Vec<Weekday> = match &seg.schedule.rule {
             rule @ Rule::Recur(r) => rule.as_weekly().map_or_else(
                 || {
+                    if !r.by_set_pos.is_empty() {
+                        return Vec::new();
+                    }
                     let mut d: Vec<Weekday> = r.by_day.iter().map(|b| b.day).collect();
                     d.dedup();
                     d
