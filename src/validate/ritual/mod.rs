@@ -61,6 +61,12 @@ impl Validator {
             locs: SegmentLocs {
                 time: located(r.time.as_ref().unwrap_or(&r.id), p("time")),
                 remind: located_list(&r.remind, &p("remind")),
+                rule: match (&r.every, &r.rrule, r.dates.first()) {
+                    (Some(e), _, _) => located(e, p("every")),
+                    (None, Some(x), _) => located(x, p("rrule")),
+                    (None, None, Some(d)) => located(d, p("dates")),
+                    (None, None, None) => located(&r.id, p("every")),
+                },
             },
         };
         let segments = self.segments(r, &id, cal, first, until, &p);

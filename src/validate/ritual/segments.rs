@@ -53,6 +53,12 @@ impl Validator {
                     || prev.locs.remind.clone(),
                     |r| located_list(r, &format!("{path}.remind")),
                 ),
+                rule: match (&c.every, &c.rrule, c.dates.first()) {
+                    (Some(e), _, _) => located(e, format!("{path}.every")),
+                    (None, Some(x), _) => located(x, format!("{path}.rrule")),
+                    (None, None, Some(d)) => located(d, format!("{path}.dates")),
+                    (None, None, None) => prev.locs.rule.clone(),
+                },
             };
             if let Some(next) = self.change(c, prev, &path) {
                 let seg = Segment {

@@ -7,7 +7,9 @@
 //! is an error.
 
 mod cases;
+mod combinations;
 mod dateutil;
+mod lints;
 mod random_rules;
 mod table;
 
@@ -50,12 +52,14 @@ pub fn agenda_starts(spec: &str) -> BTreeMap<String, Vec<String>> {
 /// Each master VEVENT of the team feed: UID → (DTSTART line, RRULE value).
 pub fn masters(spec: &str) -> BTreeMap<String, (String, Option<String>)> {
     let out = Test::new().spec(spec).args(["print"]).run().success();
+    // Content lines are folded at 75 octets (RFC 5545 §3.1).
+    let unfolded = out.stdout.replace("\r\n ", "");
     let mut by = BTreeMap::new();
     let mut uid = String::new();
     let mut dtstart = String::new();
     let mut rrule = None;
     let mut override_ = false;
-    for line in out.stdout.lines() {
+    for line in unfolded.lines() {
         if line == "BEGIN:VEVENT" {
             (uid, dtstart, rrule, override_) = (String::new(), String::new(), None, false);
         } else if let Some(u) = line.strip_prefix("UID:") {

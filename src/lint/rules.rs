@@ -1,0 +1,96 @@
+//! Rules that surprise: a day of the month some months lack (`month on
+//! day 31`), a fifth weekday most months lack, and a rule whose first date
+//! is past the horizon.
+
+use chrono::Datelike;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Freq, Rule, Spec};
+
+/// Months of a common year without a day 29, 30 or 31.
+const MONTHS_WITHOUT: [(i16, &str); 3] = [
+    (29, "February in three years out of four"),
+    (30, "February"),
+    (31, "7 months out of 12"),
+];
+
+pub(super) fn lint(spec: &Spec, today: chrono::NaiveDate, out: &mut Vec<super::Finding>) {
+    let horizon = spec.calendar.horizon;
+    for (i, r) in spec.rituals.iter().enumerate() {
+        for seg in &r.segments {
+            let at = &seg.locs.rule;
+            if seg.span.to.is_some_and(|t| t <= today) {
+                continue;
+            }
+            if seg.dtstart > horizon {
+                out.push((
+                    Some(i),
+                    Diagnostic::warning(
+                        format!(
+                            "the rule of `{}` gives no date before the horizon ({horizon}): its first is {}",
+                            r.id, seg.dtstart
+                        ),
+                        Some(at.loc),
+                        at.path.clone(),
+                    )
+                    .hint("check the rule's parts (BYMONTH, BYMONTHDAY, BYWEEKNO…): subscribers will see nothing for now"),
+                ));
+                continue;
+            }
+            let Rule::Recur(rule) = &seg.schedule.rule else {
+                continue;
+            };
+            let monthly = rule.freq == Freq::Monthly && rule.by_month.is_empty();
+            if monthly
+                && rule.by_set_pos.is_empty()
+                && let Some((day, which)) = MONTHS_WITHOUT
+                    .iter()
+                    .rev()
+                    .find(|(d, _)| rule.by_month_day.contains(d))
+            {
+                out.push((
+                    Some(i),
+                    Diagnostic::warning(
+                        format!(
+                            "`{}` is on day {day} of the month, which {which} do not have: those months have no occurrence",
+                            r.id
+                        ),
+                        Some(at.loc),
+                        at.path.clone(),
+                    )
+                    .hint("for the end of every month, write `month on last day`"),
+                ));
+            }
+            let fifth = rule
+                .by_day
+                .iter()
+                .any(|b| b.nth.is_some_and(|n| n.abs() == 5));
+            if fifth && (rule.freq == Freq::Monthly || !rule.by_month.is_empty()) {
+                let from = today.max(seg.dtstart);
+                let counts = seg
+                    .schedule
+                    .rule
+                    .per_year(seg.dtstart, from.year() - seg.dtstart.year() + 2);
+                let years: Vec<String> = counts
+                    .iter()
+                    .enumerate()
+                    .skip((from.year() - seg.dtstart.year()) as usize)
+                    .map(|(k, n)| format!("{n} times in {}", seg.dtstart.year() + k as i32))
+                    .collect();
+                out.push((
+                    Some(i),
+                    Diagnostic::warning(
+                        format!(
+                            "`{}` is on a fifth weekday, which most months do not have: it happens {}",
+                            r.id,
+                            years.join(" and ")
+                        ),
+                        Some(at.loc),
+                        at.path.clone(),
+                    )
+                    .hint("if every month is meant, write `last` instead of `fifth`"),
+                ));
+            }
+        }
+    }
+}
