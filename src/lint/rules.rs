@@ -40,6 +40,17 @@ pub(super) fn lint(spec: &Spec, today: chrono::NaiveDate, out: &mut Vec<super::F
             let Rule::Recur(rule) = &seg.schedule.rule else {
                 continue;
             };
+            if let Some(what) = icaljs_trouble(rule) {
+                out.push((
+                    Some(i),
+                    Diagnostic::warning(
+                        format!("Thunderbird (ical.js 2.2.1) {what} the rule of `{}`", r.id),
+                        Some(at.loc),
+                        at.path.clone(),
+                    )
+                    .hint("other clients read it right; if Thunderbird users matter, write the rule another way or list the dates with `dates:`"),
+                ));
+            }
             let monthly = rule.freq == Freq::Monthly && rule.by_month.is_empty();
             if monthly
                 && rule.by_set_pos.is_empty()
@@ -92,5 +103,22 @@ pub(super) fn lint(spec: &Spec, today: chrono::NaiveDate, out: &mut Vec<super::F
                 ));
             }
         }
+    }
+}
+
+/// What ical.js 2.2.1 gets wrong with a rule, found by the interop test
+/// (tests/fixtures/interop/schedules-random.yaml leaves these out).
+fn icaljs_trouble(rule: &crate::model::Recur) -> Option<&'static str> {
+    if !rule.by_week_no.is_empty() {
+        Some("shows wrong dates for")
+    } else if rule.freq == Freq::Daily && !rule.by_year_day.is_empty() {
+        Some("cannot read")
+    } else if rule.freq == Freq::Daily
+        && !rule.by_day.is_empty()
+        && rule.by_month_day.iter().any(|d| *d < 0)
+    {
+        Some("never finishes expanding")
+    } else {
+        None
     }
 }

@@ -139,10 +139,11 @@ impl SegmentPlan<'_> {
             .filter(|s| !own(s))
             .map(|s| s.original_start())
             .collect();
-        // A `dates:` series has no rule: the person's own dates are RDATEs.
+        // A `dates:` series has no rule: the person's own dates are RDATEs
+        // (the first too, as in the team feed).
         let rdates = mine
             .iter()
-            .filter(|s| s.kind == SlotKind::Extra || dates && s.date != first_regular.date)
+            .filter(|s| s.kind == SlotKind::Extra || dates)
             .map(|s| s.original_start())
             .collect();
         let overrides = mine
@@ -204,14 +205,16 @@ impl SegmentPlan<'_> {
                 .filter(|s| s.kind == SlotKind::Regular && !s.is_held())
                 .map(|s| s.original_start())
                 .collect(),
-            // A `dates:` series: DTSTART and an RDATE for each other date;
-            // skipped ones are EXDATEs, as for a rule.
+            // A `dates:` series: DTSTART and an RDATE for every date, the
+            // first included (a repeated instance counts once, RFC 5545
+            // §3.8.5.2): ical.js and the strict `ical` reader drop the
+            // DTSTART of an event that has RDATEs but no RRULE. Skipped
+            // dates are EXDATEs, as for a rule.
             rdates: self
                 .slots
                 .iter()
                 .filter(|s| {
-                    s.kind == SlotKind::Extra && s.is_held()
-                        || dates && s.kind == SlotKind::Regular && s.date != seg.dtstart
+                    s.kind == SlotKind::Extra && s.is_held() || dates && s.kind == SlotKind::Regular
                 })
                 .map(|s| s.original_start())
                 .collect(),

@@ -29,6 +29,11 @@ fn day_31_fifth_weekday_and_a_rule_past_the_horizon_are_warned_about() {
         e.contains("warning: the rule of `r` gives no date before the horizon (2027-12-31): its first is 2032-02-29\n"),
         "{e}"
     );
+    let e = check("rrule: FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO");
+    assert!(
+        e.contains("warning: Thunderbird (ical.js 2.2.1) shows wrong dates for the rule of `r`\n"),
+        "{e}"
+    );
     let quiet = check("every: month on last day");
     assert!(!quiet.contains("warning"), "{quiet}");
 }

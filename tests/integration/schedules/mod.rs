@@ -12,6 +12,7 @@ mod dateutil;
 mod lints;
 mod random_rules;
 mod table;
+mod words;
 
 use std::collections::BTreeMap;
 
