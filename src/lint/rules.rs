@@ -109,15 +109,18 @@ pub(super) fn lint(spec: &Spec, today: chrono::NaiveDate, out: &mut Vec<super::F
 /// What ical.js 2.2.1 gets wrong with a rule, found by the interop test
 /// (tests/fixtures/interop/schedules-random.yaml leaves these out).
 fn icaljs_trouble(rule: &crate::model::Recur) -> Option<&'static str> {
-    if !rule.by_week_no.is_empty() {
-        Some("shows wrong dates for")
-    } else if rule.freq == Freq::Daily && !rule.by_year_day.is_empty() {
+    let negative_month_day = rule.by_month_day.iter().any(|d| *d < 0);
+    if rule.freq == Freq::Daily && !rule.by_year_day.is_empty() {
         Some("cannot read")
-    } else if rule.freq == Freq::Daily
-        && !rule.by_day.is_empty()
-        && rule.by_month_day.iter().any(|d| *d < 0)
-    {
+    } else if rule.freq == Freq::Daily && negative_month_day && !rule.by_day.is_empty() {
         Some("never finishes expanding")
+    } else if !rule.by_week_no.is_empty()
+        || rule.freq == Freq::Daily && negative_month_day
+        || rule.freq == Freq::Monthly && rule.interval > 1 && !rule.by_month.is_empty()
+        || rule.freq == Freq::Weekly && rule.interval > 1 && !rule.by_set_pos.is_empty()
+        || !rule.by_set_pos.is_empty() && !rule.by_month_day.is_empty() && !rule.by_day.is_empty()
+    {
+        Some("shows wrong dates for")
     } else {
         None
     }
