@@ -24,6 +24,8 @@ pub enum Error {
     Output(OutputError),
     /// Standard output or another stream failed.
     Io(std::io::Error),
+    /// A CalDAV server or the network refused `publish` (exit 2).
+    Caldav(crate::caldav::CaldavError),
 }
 
 /// The diagnostics about one spec file.
@@ -37,12 +39,18 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         2
     }
+
+    /// Whether the run ended because the reader of standard output went
+    /// away (`rituals print | head -1`): not a failure, see `pipe`.
+    pub fn is_closed_pipe(&self) -> bool {
+        matches!(self, Error::Io(e) if crate::pipe::is_closed(e))
+    }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Read(e) => write!(f, "error: {e}"),
+            Error::Read(e) => write!(f, "{}", e.render(crate::diagnostic::use_color())),
             Error::Spec {
                 source,
                 diagnostics,
@@ -100,6 +108,7 @@ impl fmt::Display for Error {
             Error::Usage(m) => write!(f, "error: {m}"),
             Error::Output(e) => write!(f, "error: {e}"),
             Error::Io(e) => write!(f, "error: {e}"),
+            Error::Caldav(e) => write!(f, "error: {e}"),
         }
     }
 }
@@ -113,6 +122,12 @@ impl From<ReadError> for Error {
 impl From<OutputError> for Error {
     fn from(e: OutputError) -> Self {
         Error::Output(e)
+    }
+}
+
+impl From<crate::caldav::CaldavError> for Error {
+    fn from(e: crate::caldav::CaldavError) -> Self {
+        Error::Caldav(e)
     }
 }
 

@@ -163,11 +163,12 @@ pub struct RawRitual {
     #[serde(default)]
     #[schemars(with = "Vec<String>", example = ["2026-04-09", "2026-05-12 14:00-17:00"])]
     pub dates: Vec<S<String>>,
-    /// Local time: `HH:MM-HH:MM`, `HH:MM` with `duration`, or `all day`.
-    /// May be left out when every one of `dates` has its own start and end.
+    /// Local time: `HH:MM-HH:MM` (an end at `24:00` is midnight),
+    /// `HH:MM` with `duration`, or `all day`. May be left out when every
+    /// one of `dates` has its own start and end.
     #[schemars(with = "Option<String>", example = &"16:00-17:00", example = &"09:30", example = &"all day")]
     pub time: Option<S<String>>,
-    /// Length when `time` has no end: `15m`, `1h`, `1h30m`, `1d9h`; with
+    /// Length when `time` has no end: `15m`, `1h`, `1h30` (or `1h30m`), `1d9h`; with
     /// `time: all day`, whole days (`2d`: the event spans two days).
     #[schemars(with = "Option<String>", example = &"15m", example = &"1h30m", example = &"2d")]
     pub duration: Option<S<String>>,
