@@ -330,12 +330,17 @@ fn spec_text(base: i32, rituals: &[GenRitual]) -> String {
             None => format!("{:02}:{:02}", r.start.0, r.start.1),
         };
         s.push_str(&format!(
-            "  - id: r{k}\n    title: {}\n    description: {}\n    every: {}\n    time: {}\n    timezone: {}\n    since: {since}\n    holidays: {}\n    busy: {}\n",
+            "  - id: r{k}\n    title: {}\n    description: {}\n    every: {}\n    time: {}\n{}    since: {since}\n    holidays: {}\n    busy: {}\n",
             json(&format!("T {}", r.title)),
             json(&r.description),
             json(r.every),
             json(&time),
-            r.zone,
+            // An all-day ritual has no zone (a `timezone` there is an error).
+            if r.end_kind == 4 {
+                String::new()
+            } else {
+                format!("    timezone: {}\n", r.zone)
+            },
             r.holidays,
             r.busy,
         ));

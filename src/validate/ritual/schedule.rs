@@ -52,6 +52,7 @@ impl Validator {
             Some(tz) => self.timezone(tz, p("timezone")),
             None => Some(cal.timezone),
         };
+        self.zone_without_time(r, when.as_ref(), p);
         (rule, when, timezone)
     }
 
@@ -120,5 +121,32 @@ impl Validator {
                 );
             }
         }
+    }
+}
+
+impl Validator {
+    /// An all-day ritual's dates are the same in every zone (VALUE=DATE,
+    /// RFC 5545 §3.3.4): a `timezone` on it would be accepted and ignored,
+    /// unless a `changes` entry gives it a time later.
+    fn zone_without_time(
+        &mut self,
+        r: &RawRitual,
+        when: Option<&When>,
+        p: &impl Fn(&str) -> String,
+    ) {
+        let (Some(tz), Some(When::AllDay { .. })) = (&r.timezone, when) else {
+            return;
+        };
+        if r.changes.iter().any(|c| c.value.time.is_some()) {
+            return;
+        }
+        self.push(
+            Diagnostic::error(
+                "`timezone` has no effect on an all-day ritual: its dates are the same in every zone",
+                Some(loc(tz)),
+                p("timezone"),
+            )
+            .hint("remove `timezone`, or give a time such as `time: \"09:00-10:00\"`"),
+        );
     }
 }

@@ -44,6 +44,16 @@ const TABLE: &[(&str, &str, Option<&str>)] = &[
         Some("`duration` cannot be combined with `time: 09:00-10:00`, which already has an end"),
     ),
     (
+        "all day + timezone",
+        "every: monday\n    time: all day\n    timezone: America/New_York",
+        Some("`timezone` has no effect on an all-day ritual: its dates are the same in every zone"),
+    ),
+    (
+        "all day + timezone + a change to a time",
+        "every: monday\n    time: all day\n    timezone: America/New_York\n    changes:\n      - from: 2026-09-07\n        time: \"09:00-10:00\"",
+        None,
+    ),
+    (
         "time HH:MM + duration",
         "every: monday\n    time: \"09:00\"\n    duration: 45m",
         None,
