@@ -105,53 +105,60 @@ pub fn build_one(loaded: &Loaded, opts: &BuildOptions<'_>) -> Result<i32, Error>
     let prev = read_previous(previous.unwrap_or(out));
     let expander = Expander::new(&loaded.spec);
     let renderer = Renderer::new(&expander, &prev, build);
-    let mut publisher = Publisher::new(out, check);
-    stage_feeds(&renderer, None, Path::new(""), &mut publisher)?;
+    let publisher = Publisher::new(out, check)?;
+    stage_feeds(&renderer, None, Path::new(""), &publisher)?;
     let stale = stale_feeds(out, &feed_paths(&renderer, Path::new("")));
-    let page = crate::render::html::out_file(&renderer, build.now);
-    publisher.finish(vec![page], stale, prune)
+    // The page comes after every feed in the report; `--check` does not
+    // compare it (see `Publisher::finish`), so it is not rendered then.
+    if !publisher.checking() {
+        let place = publisher.reserve();
+        publisher.stream_at(place, Path::new(crate::render::html::FILE_NAME), |w| {
+            crate::render::html::write_page(&renderer, build.now, w)
+        })?;
+    }
+    publisher.finish(Vec::new(), stale, prune)
 }
 
-/// Feeds rendered in parallel at a time: enough to keep the cores busy,
-/// few enough that memory does not grow with the number of feeds.
-const FEEDS_AT_ONCE: usize = 64;
-
-/// Renders every feed of a team and hands each to the publisher as soon
-/// as its batch is rendered, in `kinds()` order.
+/// Renders every feed of a team and stages each as soon as it is
+/// rendered, from the thread that rendered it; the report keeps
+/// `kinds()` order.
 fn stage_feeds(
     renderer: &Renderer<'_>,
     team_events: Option<&[Event]>,
     dir: &Path,
-    publisher: &mut Publisher,
+    publisher: &Publisher,
 ) -> Result<(), Error> {
     let kinds = renderer.kinds();
     let Some((&team, rest)) = kinds.split_first() else {
         return Ok(());
     };
-    let render = |kind: FeedKind| OutFile {
-        path: dir.join(renderer.file_name(kind)),
-        bytes: match (kind, team_events) {
-            (FeedKind::Team, Some(events)) => renderer.feed_of(kind, events),
-            _ => renderer.feed(kind),
-        },
-    };
-    // The team feed (all events) takes as long as many batches of the
-    // others: it is rendered alongside them, and reported first.
     let team_place = publisher.reserve();
-    let (team_file, staged) = rayon::join(
-        || render(team),
-        || -> Result<(), Error> {
-            for batch in rest.chunks(FEEDS_AT_ONCE) {
-                let files: Vec<OutFile> = batch.par_iter().map(|&k| render(k)).collect();
-                for f in &files {
-                    publisher.add(f)?;
+    let places: Vec<usize> = rest.iter().map(|_| publisher.reserve()).collect();
+    // The team feed (all events) takes as long as many of the others: it
+    // is streamed alongside them.
+    let (team_staged, staged) = rayon::join(
+        || {
+            publisher.stream_at(team_place, &dir.join(renderer.file_name(team)), |w| {
+                match team_events {
+                    Some(events) => w.write_all(&renderer.feed_of(team, events)),
+                    None => renderer.write_feed(team, w),
                 }
-            }
-            Ok(())
+            })
+        },
+        || {
+            rest.par_iter().zip(places).try_for_each(|(&kind, place)| {
+                publisher.add_at(
+                    place,
+                    &OutFile {
+                        path: dir.join(renderer.file_name(kind)),
+                        bytes: renderer.feed(kind),
+                    },
+                )
+            })
         },
     );
-    staged?;
-    publisher.add_at(team_place, &team_file)
+    team_staged?;
+    staged
 }
 
 /// The paths of a team's feeds, relative to the output folder.
@@ -184,7 +191,7 @@ pub fn build_teams(teams: &[Loaded], opts: &BuildOptions<'_>) -> Result<i32, Err
     // Team by team (each one's feeds in parallel), staging feeds as they
     // are rendered; only the team feeds' events are kept, for the
     // combined feed.
-    let mut publisher = Publisher::new(out, check);
+    let publisher = Publisher::new(out, check)?;
     let mut rendered = Vec::new();
     let mut pages = Vec::new();
     let mut stale = Vec::new();
@@ -194,7 +201,7 @@ pub fn build_teams(teams: &[Loaded], opts: &BuildOptions<'_>) -> Result<i32, Err
         let expander = Expander::new(&t.spec);
         let renderer = Renderer::new(&expander, &prev, build);
         let events = renderer.events(FeedKind::Team);
-        stage_feeds(&renderer, Some(&events), slug, &mut publisher)?;
+        stage_feeds(&renderer, Some(&events), slug, &publisher)?;
         stale.extend(stale_feeds(
             &out.join(slug),
             &feed_paths(&renderer, Path::new("")),

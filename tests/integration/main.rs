@@ -13,6 +13,7 @@ mod errors;
 mod exceptions;
 mod expander_props;
 mod golden;
+mod history;
 mod html;
 mod ics_parse;
 mod interop_engines;

@@ -59,6 +59,10 @@ pub struct Renderer<'a> {
 /// ignore zone names and read only the embedded definition.
 const ZONE_YEARS_AHEAD: i32 = 10;
 
+/// Rituals of the team feed rendered in parallel at a time: enough to
+/// keep the cores busy, few enough that a batch's bytes stay small.
+const RITUALS_AT_ONCE: usize = 256;
+
 impl<'a> Renderer<'a> {
     pub fn new(expander: &'a Expander<'a>, previous: &'a PreviousFeeds, build: BuildInfo) -> Self {
         let spec = expander.spec;
@@ -116,17 +120,76 @@ impl<'a> Renderer<'a> {
     /// The feed's bytes, from its `events` (rendered once when they also
     /// go into a combined feed).
     pub fn feed_of(&self, kind: FeedKind, events: &[Event]) -> Vec<u8> {
-        let cal = &self.spec.calendar;
         let mut w = ContentWriter::with_capacity(
             4096 + events.iter().map(|e| e.bytes.len()).sum::<usize>(),
         );
+        self.write_start(kind, events.iter().filter_map(|e| e.tzid), &mut w);
+        for e in events {
+            w.append(&e.bytes);
+        }
+        w.end("VCALENDAR");
+        w.into_bytes()
+    }
+
+    /// Writes the feed to `out` as it is rendered. The team feed (every
+    /// event of the spec, 72 MB for 10,000 rituals) is never held whole:
+    /// its rituals are rendered in parallel, a batch at a time, and each
+    /// batch is written in order. Other feeds are small and written whole.
+    ///
+    /// # Errors
+    /// When `out` fails.
+    pub fn write_feed(&self, kind: FeedKind, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        use rayon::prelude::*;
+        if kind != FeedKind::Team {
+            return out.write_all(&self.feed(kind));
+        }
+        // Every segment of every ritual is one event in the team feed, so
+        // the zones it uses are known before any is rendered.
+        let zones = self.spec.rituals.iter().flat_map(|r| {
+            r.segments.iter().filter_map(|s| match s.schedule.when {
+                crate::model::When::Timed { .. } => Some(s.schedule.timezone.name()),
+                crate::model::When::AllDay => None,
+            })
+        });
+        let mut w = ContentWriter::with_capacity(4096);
+        self.write_start(kind, zones, &mut w);
+        out.write_all(w.as_bytes())?;
+        let indices: Vec<usize> = (0..self.spec.rituals.len()).collect();
+        for batch in indices.chunks(RITUALS_AT_ONCE) {
+            let parts: Vec<Vec<u8>> = batch
+                .par_iter()
+                .map(|&i| {
+                    let mut bytes = Vec::new();
+                    for e in self.ritual_events(i, None) {
+                        bytes.extend_from_slice(&e.bytes);
+                    }
+                    bytes
+                })
+                .collect();
+            for p in parts {
+                out.write_all(&p)?;
+            }
+        }
+        let mut w = ContentWriter::new();
+        w.end("VCALENDAR");
+        out.write_all(w.as_bytes())
+    }
+
+    /// The calendar's properties and the VTIMEZONEs of the zones `used`.
+    fn write_start<'z>(
+        &self,
+        kind: FeedKind,
+        used: impl Iterator<Item = &'z str>,
+        w: &mut ContentWriter,
+    ) {
+        let cal = &self.spec.calendar;
         let name = self.feed_name(kind);
         let url = cal
             .url
             .as_ref()
             .map(|base| format!("{}{}", base_with_slash(base), self.file_name(kind)));
         write_head(
-            &mut w,
+            w,
             &Head {
                 language: cal.language,
                 name: &name,
@@ -136,7 +199,7 @@ impl<'a> Renderer<'a> {
                 url: url.as_deref(),
             },
         );
-        let mut used: Vec<&str> = events.iter().filter_map(|e| e.tzid).collect();
+        let mut used: Vec<&str> = used.collect();
         used.sort_unstable();
         used.dedup();
         for name in used {
@@ -144,24 +207,19 @@ impl<'a> Renderer<'a> {
                 w.append(zone);
             }
         }
-        for e in events {
-            w.append(&e.bytes);
-        }
-        w.end("VCALENDAR");
-        w.into_bytes()
     }
 
     /// The VEVENTs of a feed, each UID's components rendered once, in feed
     /// order: the feed, and a many-teams build's combined feed, are these
     /// bytes put together.
     pub fn events(&self, kind: FeedKind) -> Vec<Event> {
-        let mut sets: Vec<EventSet> = Vec::new();
         // A ritual's feed looks at its own ritual only: scanning them all
         // for each of 10,000 ritual feeds would be quadratic.
         let indices = match kind {
             FeedKind::Ritual(r) => r..r + 1,
             _ => 0..self.spec.rituals.len(),
         };
+        let mut events = Vec::new();
         for i in indices {
             let ritual = &self.spec.rituals[i];
             let person = match kind {
@@ -176,37 +234,44 @@ impl<'a> Renderer<'a> {
                 }
                 FeedKind::Person(_) => continue,
             };
-            for k in 0..ritual.segments.len() {
-                if let Some(set) = event::plan(self.spec, i, k, &self.slots[i], person) {
-                    sets.push(set);
-                }
-            }
-        }
-        let mut events = Vec::with_capacity(sets.len());
-        for set in &sets {
-            let mut w = ContentWriter::with_capacity(1024);
-            match self.previous.get(&set.uid) {
-                // A new UID: nothing to compare with, one rendering.
-                None => event::write(self.spec, set, &self.new_stamp(0), &mut w),
-                // Render with the previous stamp: when the content did not
-                // change (the usual rebuild) these are the final bytes;
-                // only a changed event is rendered a second time.
-                Some((content, stamp)) => {
-                    event::write(self.spec, set, stamp, &mut w);
-                    let text = std::str::from_utf8(w.as_bytes()).unwrap_or_default();
-                    if super::stamp::content_hash(text) != content {
-                        w.clear();
-                        event::write(self.spec, set, &self.new_stamp(stamp.sequence + 1), &mut w);
-                    }
-                }
-            }
-            events.push(Event {
-                uid: set.uid.clone(),
-                tzid: set.tzid,
-                bytes: w.into_bytes(),
-            });
+            events.extend(self.ritual_events(i, person));
         }
         events
+    }
+
+    /// The events of ritual `i` (one per segment), for the team and
+    /// ritual feeds or for a person's.
+    fn ritual_events(&self, i: usize, person: Option<PersonId>) -> Vec<Event> {
+        (0..self.spec.rituals[i].segments.len())
+            .filter_map(|k| event::plan(self.spec, i, k, &self.slots[i], person))
+            .map(|set| self.render(&set))
+            .collect()
+    }
+
+    /// One UID's components, with the stamp of its previous publication
+    /// when its content did not change.
+    fn render(&self, set: &EventSet) -> Event {
+        let mut w = ContentWriter::with_capacity(1024);
+        match self.previous.get(&set.uid) {
+            // A new UID: nothing to compare with, one rendering.
+            None => event::write(self.spec, set, &self.new_stamp(0), &mut w),
+            // Render with the previous stamp: when the content did not
+            // change (the usual rebuild) these are the final bytes;
+            // only a changed event is rendered a second time.
+            Some((content, stamp)) => {
+                event::write(self.spec, set, stamp, &mut w);
+                let text = std::str::from_utf8(w.as_bytes()).unwrap_or_default();
+                if super::stamp::content_hash(text) != content {
+                    w.clear();
+                    event::write(self.spec, set, &self.new_stamp(stamp.sequence + 1), &mut w);
+                }
+            }
+        }
+        Event {
+            uid: set.uid.clone(),
+            tzid: set.tzid,
+            bytes: w.into_bytes(),
+        }
     }
 
     /// Each time zone the feeds use, with the years its VTIMEZONE covers.
