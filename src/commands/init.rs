@@ -49,8 +49,8 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(refuse()),
         Err(e) => return Err(output_error(&spec, e)),
     }
-    let schema = dir.join(crate::schema::FILE_NAME);
-    match write_new(dir, &schema, crate::schema::json().as_bytes()) {
+    let schema = dir.join(crate::spec::schema::FILE_NAME);
+    match write_new(dir, &schema, crate::spec::schema::json().as_bytes()) {
         Ok(()) => written.push(schema),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
         Err(e) => return Err(output_error(&schema, e)),

@@ -10,7 +10,7 @@ use crate::error::Error;
 /// `Error::Io` when standard output cannot be written.
 pub fn run() -> Result<i32, Error> {
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(crate::schema::json().as_bytes())?;
+    stdout.write_all(crate::spec::schema::json().as_bytes())?;
     stdout.flush()?;
     Ok(0)
 }

@@ -17,6 +17,7 @@ mod history;
 mod html;
 mod ics_parse;
 mod interop_engines;
+mod layout;
 mod no_panic;
 mod people;
 mod safety;

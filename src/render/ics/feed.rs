@@ -6,7 +6,9 @@ use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::Tz;
 
 use super::content_line::{ContentWriter, Value};
-use super::event::{self, EventSet};
+use super::duration::duration_value;
+use super::event;
+use super::plan::{self, EventSet};
 use super::stamp::PreviousFeeds;
 use super::vtimezone::ZoneInfo;
 use crate::expand::{Expander, Slot};
@@ -243,7 +245,7 @@ impl<'a> Renderer<'a> {
     /// ritual feeds or for a person's.
     fn ritual_events(&self, i: usize, person: Option<PersonId>) -> Vec<Event> {
         (0..self.spec.rituals[i].segments.len())
-            .filter_map(|k| event::plan(self.spec, i, k, &self.slots[i], person))
+            .filter_map(|k| plan::plan(self.spec, i, k, &self.slots[i], person))
             .map(|set| self.render(&set))
             .collect()
     }
@@ -377,32 +379,6 @@ pub(crate) fn base_with_slash(base: &str) -> String {
     }
 }
 
-/// An RFC 5545 §3.3.6 DURATION from seconds: `PT12H`, `P1D`, `PT1H30M`.
-pub fn duration_value(secs: u64) -> String {
-    if secs > 0 && secs.is_multiple_of(7 * 86400) {
-        return format!("P{}W", secs / (7 * 86400));
-    }
-    let (d, rest) = (secs / 86400, secs % 86400);
-    let (h, m, s) = (rest / 3600, rest % 3600 / 60, rest % 60);
-    let mut out = String::from("P");
-    if d > 0 {
-        out.push_str(&format!("{d}D"));
-    }
-    if rest > 0 || d == 0 {
-        out.push('T');
-        if h > 0 {
-            out.push_str(&format!("{h}H"));
-        }
-        if m > 0 {
-            out.push_str(&format!("{m}M"));
-        }
-        if s > 0 || (h == 0 && m == 0) {
-            out.push_str(&format!("{s}S"));
-        }
-    }
-    out
-}
-
 impl Language {
     /// "Presenter: Alice" in the calendar's language.
     pub fn presenter_line(self, name: &str) -> String {
@@ -415,20 +391,5 @@ impl Language {
             Language::Fr => "Présentation : ",
             Language::En => "Presenter: ",
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::duration_value;
-
-    #[test]
-    fn durations() {
-        assert_eq!(duration_value(12 * 3600), "PT12H");
-        assert_eq!(duration_value(86400), "P1D");
-        assert_eq!(duration_value(7 * 86400), "P1W");
-        assert_eq!(duration_value(5400), "PT1H30M");
-        assert_eq!(duration_value(90000), "P1DT1H");
-        assert_eq!(duration_value(0), "PT0S");
     }
 }

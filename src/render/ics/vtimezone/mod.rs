@@ -43,8 +43,8 @@ use chrono::{Datelike, NaiveDateTime, Timelike};
 use chrono_tz::Tz;
 
 use super::content_line::{ContentWriter, Value};
-use observance::{DayRule, Kind, Observance, YearlyRule, observances};
-use transitions::in_force_and_transitions;
+use observance::{DayRule, Observance, YearlyRule, observances};
+use transitions::{Kind, in_force_and_transitions};
 
 /// Transitions and observances of one zone, computed once per zone per build.
 #[derive(Clone, Debug, PartialEq, Eq)]

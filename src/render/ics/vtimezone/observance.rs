@@ -3,13 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 
-use super::transitions::Transition;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(super) enum Kind {
-    Standard,
-    Daylight,
-}
+use super::transitions::{Kind, Transition};
 
 /// How a yearly rule picks the day within its month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

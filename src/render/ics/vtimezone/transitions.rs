@@ -4,7 +4,12 @@
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Offset, TimeZone};
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
 
-use super::observance::Kind;
+/// Whether an observance is STANDARD or DAYLIGHT time (RFC 5545 §3.6.5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) enum Kind {
+    Standard,
+    Daylight,
+}
 
 /// One change of UTC offset.
 #[derive(Clone, Debug, PartialEq, Eq)]

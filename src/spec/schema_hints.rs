@@ -1,7 +1,28 @@
-//! Example values of the schema's object fields: one valid snippet each,
-//! shown by editors on hover.
+//! What the JSON Schema says beyond the serde types: example values of
+//! the object fields (one valid snippet each, shown by editors on hover)
+//! and the closed set of holiday codes.
 
+use schemars::{Schema, SchemaGenerator, json_schema};
 use serde_json::{Value, json};
+
+use crate::holidays::Country;
+
+/// `holidays`: a closed set, read from the holiday table so that a new
+/// country shows up in editors as soon as it is added. The tool accepts
+/// codes in any case; the schema offers both common spellings.
+pub fn holidays(_: &mut SchemaGenerator) -> Schema {
+    let mut values: Vec<String> = Vec::new();
+    for c in Country::ALL {
+        values.push(c.code().to_owned());
+        values.push(c.code().to_lowercase());
+    }
+    values.push("none".to_owned());
+    json_schema!({
+        "type": ["string", "null"],
+        "enum": values.into_iter().map(serde_json::Value::from).chain([serde_json::Value::Null]).collect::<Vec<_>>(),
+        "examples": ["FR", "none"],
+    })
+}
 
 pub fn calendar() -> Value {
     json!({
