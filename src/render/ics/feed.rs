@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::content_line::{ContentWriter, Value};
@@ -11,7 +11,7 @@ use super::event;
 use super::plan::{self, EventSet};
 use super::stamp::PreviousFeeds;
 use super::vtimezone::ZoneInfo;
-use crate::expand::{Expander, Slot};
+use crate::expand::{Expander, Occurrence};
 use crate::model::{Language, PersonId, Spec};
 
 /// Facts about this build that are not in the spec.
@@ -46,7 +46,10 @@ pub enum FeedKind {
 pub struct Renderer<'a> {
     pub spec: &'a Spec,
     pub expander: &'a Expander<'a>,
-    slots: Vec<Vec<Slot>>,
+    /// Each ritual's events and coming occurrences, planned once.
+    plans: Vec<RitualPlan>,
+    /// The build's date in the calendar's zone: the page's "today".
+    today: NaiveDate,
     /// Each zone's VTIMEZONE, computed and serialized once per build.
     zones: BTreeMap<&'static str, Vec<u8>>,
     /// Per zone, the first year a ritual uses it; and the last year any
@@ -67,12 +70,15 @@ const RITUALS_AT_ONCE: usize = 256;
 
 impl<'a> Renderer<'a> {
     pub fn new(expander: &'a Expander<'a>, previous: &'a PreviousFeeds, build: BuildInfo) -> Self {
+        use rayon::prelude::*;
         let spec = expander.spec;
-        let slots: Vec<Vec<Slot>> = spec
-            .rituals
-            .iter()
-            .enumerate()
-            .map(|(i, r)| expander.slots(i, expander.plan_until(r)))
+        let today = build
+            .now
+            .with_timezone(&spec.calendar.timezone)
+            .date_naive();
+        let plans: Vec<RitualPlan> = (0..spec.rituals.len())
+            .into_par_iter()
+            .map(|i| RitualPlan::new(expander, i, today))
             .collect();
         let mut first_years: BTreeMap<&'static str, (Tz, i32)> = BTreeMap::new();
         for r in &spec.rituals {
@@ -100,7 +106,8 @@ impl<'a> Renderer<'a> {
         Renderer {
             spec,
             expander,
-            slots,
+            plans,
+            today,
             zones,
             zone_years: first_years,
             last_year,
@@ -109,9 +116,18 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// The planned slots of ritual `index` (for renderers of other formats).
-    pub fn slots(&self, index: usize) -> &[Slot] {
-        &self.slots[index]
+    /// The first `COMING` occurrences of ritual `index` within
+    /// `COMING_DAYS` days from `today`, skipped ones included (the page's
+    /// "next dates"): read from the build's one expansion when `today` is
+    /// the build's date.
+    pub fn coming(&self, index: usize, today: NaiveDate) -> Vec<Occurrence> {
+        if today == self.today {
+            return self.plans[index].coming.clone();
+        }
+        let until = today + chrono::Days::new(COMING_DAYS);
+        let mut all = self.expander.occurrences(index, today, until);
+        all.truncate(COMING);
+        all
     }
 
     /// The feed's bytes.
@@ -244,10 +260,27 @@ impl<'a> Renderer<'a> {
     /// The events of ritual `i` (one per segment), for the team and
     /// ritual feeds or for a person's.
     fn ritual_events(&self, i: usize, person: Option<PersonId>) -> Vec<Event> {
-        (0..self.spec.rituals[i].segments.len())
-            .filter_map(|k| plan::plan(self.spec, i, k, &self.slots[i], person))
-            .map(|set| self.render(&set))
-            .collect()
+        let plan = &self.plans[i];
+        match person {
+            None => plan.team.iter().map(|set| self.render(set)).collect(),
+            Some(p) if self.spec.rituals[i].rotation.is_some() => plan
+                .turns
+                .iter()
+                .find(|(q, _)| *q == p)
+                .map(|(_, sets)| sets.iter().map(|set| self.render(set)).collect())
+                .unwrap_or_default(),
+            // Outside rotations a person's events are the team's under the
+            // person's own UIDs.
+            Some(p) => plan
+                .team
+                .iter()
+                .map(|set| {
+                    let mut set = set.clone();
+                    set.uid = plan::person_uid(&set.uid, &self.spec.people[p].id);
+                    self.render(&set)
+                })
+                .collect(),
+        }
     }
 
     /// One UID's components, with the stamp of its previous publication
@@ -323,6 +356,65 @@ impl<'a> Renderer<'a> {
             .chain((0..self.spec.rituals.len()).map(FeedKind::Ritual))
             .chain((0..self.spec.people.len()).map(FeedKind::Person))
             .collect()
+    }
+}
+
+/// How many coming occurrences the page lists per ritual, and how many
+/// days ahead it looks for them (a monthly ritual needs five months).
+pub const COMING: usize = 5;
+pub const COMING_DAYS: u64 = 400;
+
+/// What the feeds and the page need of one ritual, planned from its one
+/// expansion per build; the expansion itself is not kept.
+struct RitualPlan {
+    /// The team and ritual feeds' events: one per segment.
+    team: Vec<EventSet>,
+    /// A rotation ritual's events for each person of its orders: only
+    /// their own turns.
+    turns: Vec<(PersonId, Vec<EventSet>)>,
+    /// The page's next dates as of the build's date.
+    coming: Vec<Occurrence>,
+}
+
+impl RitualPlan {
+    fn new(x: &Expander<'_>, i: usize, today: NaiveDate) -> RitualPlan {
+        let spec = x.spec;
+        let ritual = &spec.rituals[i];
+        let coming_until = today + chrono::Days::new(COMING_DAYS);
+        // Past `plan_until` every slot is plain (no exception, no turn),
+        // so slots up to the page's window too plan the same events.
+        let slots = x.slots(i, x.plan_until(ritual).max(coming_until));
+        let segments = 0..ritual.segments.len();
+        let team = segments
+            .clone()
+            .filter_map(|k| plan::plan(spec, i, k, &slots, None))
+            .collect();
+        let mut people: Vec<PersonId> = ritual
+            .rotation
+            .iter()
+            .flat_map(|rot| rot.orders.iter().flat_map(|o| o.people.iter().copied()))
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        let turns = people
+            .into_iter()
+            .map(|p| {
+                let sets = segments
+                    .clone()
+                    .filter_map(|k| plan::plan(spec, i, k, &slots, Some(p)))
+                    .collect();
+                (p, sets)
+            })
+            .collect();
+        let coming = x
+            .occurrences_from(i, &slots, today, coming_until)
+            .take(COMING)
+            .collect();
+        RitualPlan {
+            team,
+            turns,
+            coming,
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use crate::expand::{Slot, SlotKind, SlotStatus};
 use crate::model::{PersonId, Segment, Spec, When};
 
 /// Everything needed to write one UID's components.
+#[derive(Clone)]
 pub struct EventSet {
     pub uid: String,
     pub ritual: usize,
@@ -24,6 +25,7 @@ pub struct EventSet {
     pub presenter: Option<PersonId>,
 }
 
+#[derive(Clone)]
 pub struct Override {
     pub recurrence_id: NaiveDateTime,
     pub start: NaiveDateTime,
@@ -45,10 +47,7 @@ pub fn plan(
     let seg = &ritual.segments[k];
     let uid = match person {
         None => seg.uid.clone(),
-        Some(p) => {
-            let (local, domain) = seg.uid.split_once('@').unwrap_or((&seg.uid, ""));
-            format!("{local}.{}@{domain}", spec.people[p].id)
-        }
+        Some(p) => person_uid(&seg.uid, &spec.people[p].id),
     };
     let segment = SegmentPlan {
         r,
@@ -69,6 +68,12 @@ pub fn plan(
         Some(p) => segment.turns_of(p),
         None => Some(segment.series(if k == 0 { ritual.count } else { None })),
     }
+}
+
+/// A person's own UID for a team UID: `<local part>.<person-id>@<domain>`.
+pub fn person_uid(uid: &str, person: &str) -> String {
+    let (local, domain) = uid.split_once('@').unwrap_or((uid, ""));
+    format!("{local}.{person}@{domain}")
 }
 
 /// What the events of one segment are planned from.
