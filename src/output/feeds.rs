@@ -11,7 +11,7 @@ use super::publisher::Publisher;
 use crate::error::Error;
 use crate::expand::Expander;
 use crate::load::{Team as Loaded, Workspace};
-use crate::render::ics::combined::{TeamEvents, combined_feed};
+use crate::render::ics::combined::{CombinedWriter, TeamEvents, combined_feed};
 use crate::render::ics::stamp::PreviousFeeds;
 use crate::render::ics::{BuildInfo, Event, FeedKind, Renderer};
 
@@ -119,12 +119,16 @@ pub fn build_one(loaded: &Loaded, opts: &BuildOptions<'_>) -> Result<i32, Error>
     publisher.finish(Vec::new(), stale, prune)
 }
 
+/// Receives each event of a team feed as it is written (the combined
+/// feed of a many-teams build).
+type EventSink<'s> = &'s mut (dyn FnMut(&Event) -> std::io::Result<()> + Send);
+
 /// Renders every feed of a team and stages each as soon as it is
 /// rendered, from the thread that rendered it; the report keeps
 /// `kinds()` order.
 fn stage_feeds(
     renderer: &Renderer<'_>,
-    team_events: Option<&[Event]>,
+    each_team_event: Option<EventSink<'_>>,
     dir: &Path,
     publisher: &Publisher,
 ) -> Result<(), Error> {
@@ -139,8 +143,8 @@ fn stage_feeds(
     let (team_staged, staged) = rayon::join(
         || {
             publisher.stream_at(team_place, &dir.join(renderer.file_name(team)), |w| {
-                match team_events {
-                    Some(events) => w.write_all(&renderer.feed_of(team, events)),
+                match each_team_event {
+                    Some(each) => renderer.write_feed_with(team, w, each),
                     None => renderer.write_feed(team, w),
                 }
             })
@@ -171,60 +175,66 @@ fn feed_paths(renderer: &Renderer<'_>, dir: &Path) -> Vec<PathBuf> {
 }
 
 /// A many-teams build: each team into `OUT/<slug>/` as a single-file
-/// build writes it, and `OUT/rituals.ics` with every team's events. Teams
-/// are rendered in parallel; the output does not depend on the order
-/// they finish in.
+/// build writes it, and `OUT/rituals.ics` with every team's events. Team
+/// by team (each one's feeds in parallel), every file is staged as it is
+/// rendered; the combined feed is written alongside, each team feed's
+/// events handed to it as they are written, so no team's events are held.
 ///
 /// # Errors
 /// `Error::Output` when a file cannot be staged or published,
 /// `Error::Usage` when the combined feed cannot be made.
 pub fn build_teams(teams: &[Loaded], opts: &BuildOptions<'_>) -> Result<i32, Error> {
-    let BuildOptions {
-        out,
-        check,
-        previous,
-        prune,
-        build,
-        ..
-    } = *opts;
-    let prev_dir = previous.unwrap_or(out);
-    // Team by team (each one's feeds in parallel), staging feeds as they
-    // are rendered; only the team feeds' events are kept, for the
-    // combined feed.
-    let publisher = Publisher::new(out, check)?;
-    let mut rendered = Vec::new();
-    let mut pages = Vec::new();
-    let mut stale = Vec::new();
-    for t in teams {
-        let slug = Path::new(&t.spec.calendar.slug);
-        let prev = read_previous(&prev_dir.join(slug));
-        let expander = Expander::new(&t.spec);
-        let renderer = Renderer::new(&expander, &prev, build);
-        let events = renderer.events(FeedKind::Team);
-        stage_feeds(&renderer, Some(&events), slug, &publisher)?;
-        stale.extend(stale_feeds(
-            &out.join(slug),
-            &feed_paths(&renderer, Path::new("")),
-        ));
-        let page = crate::render::html::out_file(&renderer, build.now);
-        pages.push(OutFile {
-            path: slug.join(page.path),
-            bytes: page.bytes,
-        });
-        rendered.push(Rendered {
-            events,
-            zones: renderer.zone_years().collect(),
-        });
-    }
-    let refs: Vec<&Loaded> = teams.iter().collect();
-    let combined_file = OutFile {
-        path: PathBuf::from("rituals.ics"),
-        bytes: combined(&refs, &rendered)?,
-    };
-    drop(rendered);
-    stale.extend(stale_feeds(out, std::slice::from_ref(&combined_file.path)));
-    publisher.add(&combined_file)?;
+    let publisher = Publisher::new(opts.out, opts.check)?;
     let specs: Vec<&crate::model::Spec> = teams.iter().map(|t| &t.spec).collect();
-    pages.push(crate::render::html::teams::out_file(&specs));
-    publisher.finish(pages, stale, prune)
+    let mut stale = Vec::new();
+    let mut failure: Option<Error> = None;
+    let combined_path = PathBuf::from("rituals.ics");
+    let written = publisher.stream_at(publisher.reserve_late(), &combined_path, |w| {
+        let mut combined = CombinedWriter::start(&specs, opts.build, w)?;
+        for (k, t) in teams.iter().enumerate() {
+            combined.team(k);
+            if let Err(e) = build_member(t, opts, &publisher, &mut combined, &mut stale) {
+                failure = Some(match combined.conflict.take() {
+                    Some(c) => Error::Usage(c.to_string()),
+                    None => e,
+                });
+                return Err(std::io::Error::other("a team could not be built"));
+            }
+        }
+        combined.finish()
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    written?;
+    stale.extend(stale_feeds(opts.out, std::slice::from_ref(&combined_path)));
+    let pages = vec![crate::render::html::teams::out_file(&specs)];
+    publisher.finish(pages, stale, opts.prune)
+}
+
+/// One team of a many-teams build: its feeds and page into `OUT/<slug>/`,
+/// its team feed's events into the combined feed.
+fn build_member(
+    t: &Loaded,
+    opts: &BuildOptions<'_>,
+    publisher: &Publisher,
+    combined: &mut CombinedWriter<'_>,
+    stale: &mut Vec<PathBuf>,
+) -> Result<(), Error> {
+    let slug = Path::new(&t.spec.calendar.slug);
+    let prev = read_previous(&opts.previous.unwrap_or(opts.out).join(slug));
+    let expander = Expander::new(&t.spec);
+    let renderer = Renderer::new(&expander, &prev, opts.build);
+    stage_feeds(&renderer, Some(&mut |e| combined.add(e)), slug, publisher)?;
+    stale.extend(stale_feeds(
+        &opts.out.join(slug),
+        &feed_paths(&renderer, Path::new("")),
+    ));
+    if !publisher.checking() {
+        let page = slug.join(crate::render::html::FILE_NAME);
+        publisher.stream_at(publisher.reserve_late(), &page, |w| {
+            crate::render::html::write_page(&renderer, opts.build.now, w)
+        })?;
+    }
+    Ok(())
 }

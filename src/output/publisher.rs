@@ -19,6 +19,8 @@ pub struct Publisher {
     /// in parallel (or a large feed rendered alongside others) are
     /// reported in their place whatever order they finish in.
     next_place: AtomicUsize,
+    /// Places after every feed (the combined feed, pages), in order.
+    late_place: AtomicUsize,
     /// `--check`: the number of changes and the lines, by place.
     report: Mutex<(usize, Vec<(usize, String)>)>,
 }
@@ -35,6 +37,7 @@ impl Publisher {
                 Some(Staging::new(out).map_err(Error::Output)?)
             },
             next_place: AtomicUsize::new(0),
+            late_place: AtomicUsize::new(usize::MAX / 2),
             report: Mutex::new((0, Vec::new())),
         })
     }
@@ -47,6 +50,12 @@ impl Publisher {
     /// A place in the report for a file given later with `add_at`.
     pub fn reserve(&self) -> usize {
         self.next_place.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// A place after every place `reserve` gives: for files reported
+    /// after the feeds (the combined feed, then the pages).
+    pub fn reserve_late(&self) -> usize {
+        self.late_place.fetch_add(1, Ordering::Relaxed)
     }
 
     /// Stages a feed, or with `--check` reports how it differs.
@@ -152,7 +161,7 @@ impl Publisher {
         // the build date, so they would never be up to date. They come
         // after every feed in the report.
         for p in &pages {
-            let place = self.next_place.fetch_add(1, Ordering::Relaxed);
+            let place = self.late_place.fetch_add(1, Ordering::Relaxed);
             staging
                 .add(place, &p.path, &p.bytes)
                 .map_err(Error::Output)?;

@@ -23,7 +23,7 @@ use std::sync::Mutex;
 use super::{Outcome, OutputError};
 
 /// Where a streamed file's bytes go.
-pub type Writer<'a> = &'a mut dyn Write;
+pub type Writer<'a> = &'a mut (dyn Write + Send);
 
 /// Mode of a new file: world-readable, as a static web host needs.
 #[cfg(unix)]

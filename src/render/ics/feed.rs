@@ -80,21 +80,7 @@ impl<'a> Renderer<'a> {
             .into_par_iter()
             .map(|i| RitualPlan::new(expander, i, today))
             .collect();
-        let mut first_years: BTreeMap<&'static str, (Tz, i32)> = BTreeMap::new();
-        for r in &spec.rituals {
-            for s in r
-                .segments
-                .iter()
-                .filter(|s| matches!(s.schedule.when, crate::model::When::Timed { .. }))
-            {
-                let tz = s.schedule.timezone;
-                let e = first_years
-                    .entry(tz.name())
-                    .or_insert((tz, s.dtstart.year()));
-                e.1 = e.1.min(s.dtstart.year());
-            }
-        }
-        let last_year = spec.calendar.horizon.year().max(build.now.year()) + ZONE_YEARS_AHEAD;
+        let (first_years, last_year) = zone_years(spec, build);
         let zones = first_years
             .iter()
             .map(|(name, (tz, first))| {
@@ -157,6 +143,20 @@ impl<'a> Renderer<'a> {
     /// # Errors
     /// When `out` fails.
     pub fn write_feed(&self, kind: FeedKind, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.write_feed_with(kind, out, &mut |_| Ok(()))
+    }
+
+    /// `write_feed`, also handing each event of the team feed to `each`
+    /// once written (for a many-teams build's combined feed).
+    ///
+    /// # Errors
+    /// When `out` or `each` fails.
+    pub fn write_feed_with(
+        &self,
+        kind: FeedKind,
+        out: &mut dyn std::io::Write,
+        each: &mut dyn FnMut(&Event) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
         use rayon::prelude::*;
         if kind != FeedKind::Team {
             return out.write_all(&self.feed(kind));
@@ -174,18 +174,13 @@ impl<'a> Renderer<'a> {
         out.write_all(w.as_bytes())?;
         let indices: Vec<usize> = (0..self.spec.rituals.len()).collect();
         for batch in indices.chunks(RITUALS_AT_ONCE) {
-            let parts: Vec<Vec<u8>> = batch
+            let parts: Vec<Vec<Event>> = batch
                 .par_iter()
-                .map(|&i| {
-                    let mut bytes = Vec::new();
-                    for e in self.ritual_events(i, None) {
-                        bytes.extend_from_slice(&e.bytes);
-                    }
-                    bytes
-                })
+                .map(|&i| self.ritual_events(i, None))
                 .collect();
-            for p in parts {
-                out.write_all(&p)?;
+            for e in parts.iter().flatten() {
+                out.write_all(&e.bytes)?;
+                each(e)?;
             }
         }
         let mut w = ContentWriter::new();
@@ -357,6 +352,27 @@ impl<'a> Renderer<'a> {
             .chain((0..self.spec.people.len()).map(FeedKind::Person))
             .collect()
     }
+}
+
+/// Each zone a spec's timed events use, with the first year a ritual
+/// uses it, and the last year every VTIMEZONE covers.
+pub fn zone_years(spec: &Spec, build: BuildInfo) -> (BTreeMap<&'static str, (Tz, i32)>, i32) {
+    let mut first_years: BTreeMap<&'static str, (Tz, i32)> = BTreeMap::new();
+    for r in &spec.rituals {
+        for s in r
+            .segments
+            .iter()
+            .filter(|s| matches!(s.schedule.when, crate::model::When::Timed { .. }))
+        {
+            let tz = s.schedule.timezone;
+            let e = first_years
+                .entry(tz.name())
+                .or_insert((tz, s.dtstart.year()));
+            e.1 = e.1.min(s.dtstart.year());
+        }
+    }
+    let last_year = spec.calendar.horizon.year().max(build.now.year()) + ZONE_YEARS_AHEAD;
+    (first_years, last_year)
 }
 
 /// How many coming occurrences the page lists per ritual, and how many
