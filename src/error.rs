@@ -24,6 +24,8 @@ pub enum Error {
     Output(OutputError),
     /// Standard output or another stream failed.
     Io(std::io::Error),
+    /// A CalDAV server or the network refused `publish` (exit 2).
+    Caldav(crate::caldav::CaldavError),
 }
 
 /// The diagnostics about one spec file.
@@ -100,6 +102,7 @@ impl fmt::Display for Error {
             Error::Usage(m) => write!(f, "error: {m}"),
             Error::Output(e) => write!(f, "error: {e}"),
             Error::Io(e) => write!(f, "error: {e}"),
+            Error::Caldav(e) => write!(f, "error: {e}"),
         }
     }
 }
@@ -113,6 +116,12 @@ impl From<ReadError> for Error {
 impl From<OutputError> for Error {
     fn from(e: OutputError) -> Self {
         Error::Output(e)
+    }
+}
+
+impl From<crate::caldav::CaldavError> for Error {
+    fn from(e: crate::caldav::CaldavError) -> Self {
+        Error::Caldav(e)
     }
 }
 
