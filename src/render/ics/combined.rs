@@ -172,7 +172,7 @@ impl<'w> CombinedWriter<'w> {
         // Every zone of a team's timed events is used by one of them.
         let mut zones: BTreeMap<&str, (Tz, i32, i32)> = BTreeMap::new();
         for spec in specs {
-            let (firsts, last) = zone_years(spec, build);
+            let (firsts, last) = zone_years(spec, build.now);
             for (name, (tz, first)) in firsts {
                 let z = zones.entry(name).or_insert((tz, first, last));
                 z.1 = z.1.min(first);

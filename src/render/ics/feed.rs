@@ -2,17 +2,19 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::content_line::{ContentWriter, Value};
-use super::duration::duration_value;
+use super::content_line::ContentWriter;
 use super::event;
+pub(crate) use super::head::{Head, base_with_slash, write_head};
 use super::plan::{self, EventSet};
+pub use super::ritual_plan::zone_years;
+use super::ritual_plan::{COMING, COMING_DAYS, RitualPlan};
 use super::stamp::PreviousFeeds;
 use super::vtimezone::ZoneInfo;
 use crate::expand::{Expander, Occurrence};
-use crate::model::{Language, PersonId, Spec};
+use crate::model::{PersonId, Spec};
 
 /// Facts about this build that are not in the spec.
 #[derive(Clone, Copy, Debug)]
@@ -60,10 +62,6 @@ pub struct Renderer<'a> {
     build: BuildInfo,
 }
 
-/// Years of VTIMEZONE data written after the horizon, for clients that
-/// ignore zone names and read only the embedded definition.
-const ZONE_YEARS_AHEAD: i32 = 10;
-
 /// Rituals of the team feed rendered in parallel at a time: enough to
 /// keep the cores busy, few enough that a batch's bytes stay small.
 const RITUALS_AT_ONCE: usize = 256;
@@ -80,7 +78,7 @@ impl<'a> Renderer<'a> {
             .into_par_iter()
             .map(|i| RitualPlan::new(expander, i, today))
             .collect();
-        let (first_years, last_year) = zone_years(spec, build);
+        let (first_years, last_year) = zone_years(spec, build.now);
         let zones = first_years
             .iter()
             .map(|(name, (tz, first))| {
@@ -356,153 +354,5 @@ impl<'a> Renderer<'a> {
             .chain((0..self.spec.rituals.len()).map(FeedKind::Ritual))
             .chain((0..self.spec.people.len()).map(FeedKind::Person))
             .collect()
-    }
-}
-
-/// Each zone a spec's timed events use, with the first year a ritual
-/// uses it, and the last year every VTIMEZONE covers.
-pub fn zone_years(spec: &Spec, build: BuildInfo) -> (BTreeMap<&'static str, (Tz, i32)>, i32) {
-    let mut first_years: BTreeMap<&'static str, (Tz, i32)> = BTreeMap::new();
-    for r in &spec.rituals {
-        for s in r
-            .segments
-            .iter()
-            .filter(|s| matches!(s.schedule.when, crate::model::When::Timed { .. }))
-        {
-            let tz = s.schedule.timezone;
-            let e = first_years
-                .entry(tz.name())
-                .or_insert((tz, s.dtstart.year()));
-            e.1 = e.1.min(s.dtstart.year());
-        }
-    }
-    let last_year = spec.calendar.horizon.year().max(build.now.year()) + ZONE_YEARS_AHEAD;
-    (first_years, last_year)
-}
-
-/// How many coming occurrences the page lists per ritual, and how many
-/// days ahead it looks for them (a monthly ritual needs five months).
-pub const COMING: usize = 5;
-pub const COMING_DAYS: u64 = 400;
-
-/// What the feeds and the page need of one ritual, planned from its one
-/// expansion per build; the expansion itself is not kept.
-struct RitualPlan {
-    /// The team and ritual feeds' events: one per segment.
-    team: Vec<EventSet>,
-    /// A rotation ritual's events for each person of its orders: only
-    /// their own turns.
-    turns: Vec<(PersonId, Vec<EventSet>)>,
-    /// The page's next dates as of the build's date.
-    coming: Vec<Occurrence>,
-}
-
-impl RitualPlan {
-    fn new(x: &Expander<'_>, i: usize, today: NaiveDate) -> RitualPlan {
-        let spec = x.spec;
-        let ritual = &spec.rituals[i];
-        let coming_until = today + chrono::Days::new(COMING_DAYS);
-        // Past `plan_until` every slot is plain (no exception, no turn),
-        // so slots up to the page's window too plan the same events.
-        let slots = x.slots(i, x.plan_until(ritual).max(coming_until));
-        let segments = 0..ritual.segments.len();
-        let team = segments
-            .clone()
-            .filter_map(|k| plan::plan(spec, i, k, &slots, None))
-            .collect();
-        let mut people: Vec<PersonId> = ritual
-            .rotation
-            .iter()
-            .flat_map(|rot| rot.orders.iter().flat_map(|o| o.people.iter().copied()))
-            .collect();
-        people.sort_unstable();
-        people.dedup();
-        let turns = people
-            .into_iter()
-            .map(|p| {
-                let sets = segments
-                    .clone()
-                    .filter_map(|k| plan::plan(spec, i, k, &slots, Some(p)))
-                    .collect();
-                (p, sets)
-            })
-            .collect();
-        let coming = x
-            .occurrences_from(i, &slots, today, coming_until)
-            .take(COMING)
-            .collect();
-        RitualPlan {
-            team,
-            turns,
-            coming,
-        }
-    }
-}
-
-/// A VCALENDAR's own properties.
-pub(crate) struct Head<'a> {
-    pub language: Language,
-    pub name: &'a str,
-    pub description: Option<&'a str>,
-    /// X-WR-TIMEZONE, when the feed has one main zone.
-    pub timezone: Option<&'a str>,
-    pub refresh_secs: u64,
-    pub url: Option<&'a str>,
-}
-
-/// `BEGIN:VCALENDAR` and the calendar's properties.
-pub(crate) fn write_head(w: &mut ContentWriter, h: &Head<'_>) {
-    w.begin("VCALENDAR");
-    w.property("VERSION", &[], Value::Raw("2.0"));
-    let prodid = format!(
-        "-//rituals//rituals {}//{}",
-        env!("CARGO_PKG_VERSION"),
-        h.language.code().to_uppercase()
-    );
-    w.property("PRODID", &[], Value::Text(&prodid));
-    w.property("CALSCALE", &[], Value::Raw("GREGORIAN"));
-    w.property("METHOD", &[], Value::Raw("PUBLISH"));
-    w.property("NAME", &[], Value::Text(h.name));
-    w.property("X-WR-CALNAME", &[], Value::Text(h.name));
-    if let Some(d) = h.description {
-        w.property("DESCRIPTION", &[], Value::Text(d));
-        w.property("X-WR-CALDESC", &[], Value::Text(d));
-    }
-    if let Some(tz) = h.timezone {
-        w.property("X-WR-TIMEZONE", &[], Value::Raw(tz));
-    }
-    let refresh = duration_value(h.refresh_secs);
-    w.property(
-        "REFRESH-INTERVAL",
-        &[("VALUE", "DURATION")],
-        Value::Raw(&refresh),
-    );
-    w.property("X-PUBLISHED-TTL", &[], Value::Raw(&refresh));
-    if let Some(url) = h.url {
-        w.property("URL", &[("VALUE", "URI")], Value::Raw(url));
-        w.property("SOURCE", &[("VALUE", "URI")], Value::Raw(url));
-    }
-}
-
-pub(crate) fn base_with_slash(base: &str) -> String {
-    if base.ends_with('/') {
-        base.to_owned()
-    } else {
-        format!("{base}/")
-    }
-}
-
-impl Language {
-    /// "Presenter: Alice" in the calendar's language.
-    pub fn presenter_line(self, name: &str) -> String {
-        format!("{}{name}", self.presenter_label())
-    }
-
-    /// What precedes the presenter's name in `presenter_line`.
-    pub fn presenter_label(self) -> &'static str {
-        match self {
-            Language::Fr => "Présentation : ",
-            Language::En => "Presenter: ",
-        }
     }
 }

@@ -6,8 +6,10 @@ pub mod content_line;
 mod duration;
 mod event;
 mod feed;
+mod head;
 mod plan;
 mod resource;
+mod ritual_plan;
 pub mod stamp;
 pub mod vtimezone;
 
