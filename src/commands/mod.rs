@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod build;
 pub mod check;
 pub mod completions;
+pub mod holidays;
 pub mod init;
 pub mod man;
 pub mod print;
@@ -29,6 +30,7 @@ use crate::render::ics::BuildInfo;
 pub fn run(config: Config) -> Result<i32, Error> {
     let action = match config.action {
         Action::Standalone(cmd) => return standalone(cmd),
+        Action::Holidays(cmd) => return holidays::run(cmd, &config.clock),
         other => other,
     };
     let inputs = if config.input.files.is_empty() {
@@ -122,6 +124,7 @@ fn on_workspace(ws: &Workspace, action: Action, clock: &Clock) -> Result<i32, Er
             publish::run(ws, &opts, clock.today())
         }
         Action::Check { .. } => unreachable!("`check` returns before loading"),
+        Action::Holidays(_) => unreachable!("`holidays` returns before loading"),
         Action::Standalone(cmd) => standalone(cmd),
     }
 }

@@ -4,6 +4,7 @@
 //! all-or-nothing: nothing is renamed into place before every file was
 //! staged.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -138,6 +139,7 @@ impl Publisher {
         stale: Vec<PathBuf>,
         prune: bool,
     ) -> Result<i32, Error> {
+        let mut stdout = crate::pipe::stdout();
         let Some(staging) = self.staging else {
             let (mut changes, mut report) = self
                 .report
@@ -145,16 +147,18 @@ impl Publisher {
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
             report.sort_by_key(|(place, _)| *place);
             for (_, text) in &report {
-                print!("{text}");
+                write!(stdout, "{text}")?;
             }
             for s in &stale {
                 changes += 1;
-                println!("stale    {}", s.display());
+                writeln!(stdout, "stale    {}", s.display())?;
             }
             if changes == 0 {
-                println!("up to date: {}", self.out.display());
+                writeln!(stdout, "up to date: {}", self.out.display())?;
+                stdout.flush()?;
                 return Ok(0);
             }
+            stdout.flush()?;
             return Ok(1);
         };
         // Pages are not compared by `--check`: their "next dates" follow
@@ -168,8 +172,8 @@ impl Publisher {
         }
         for (path, outcome) in staging.commit()? {
             match outcome {
-                Outcome::Written => println!("wrote {}", path.display()),
-                Outcome::Unchanged => println!("unchanged {}", path.display()),
+                Outcome::Written => writeln!(stdout, "wrote {}", path.display())?,
+                Outcome::Unchanged => writeln!(stdout, "unchanged {}", path.display())?,
             }
         }
         for s in stale {
@@ -180,14 +184,16 @@ impl Publisher {
                         source: e,
                     })
                 })?;
-                println!("removed {}", s.display());
+                writeln!(stdout, "removed {}", s.display())?;
             } else {
-                println!(
+                writeln!(
+                    stdout,
                     "stale {} (not in the spec any more; `--prune` removes it)",
                     s.display()
-                );
+                )?;
             }
         }
+        stdout.flush()?;
         Ok(0)
     }
 }

@@ -2,10 +2,12 @@
 //! check on the spec's values happens here, once, and reports *all*
 //! problems found, each with its location and field path.
 
+mod days;
 mod every;
 mod exceptions;
 mod people;
 mod ritual;
+mod skips;
 mod team;
 mod values;
 
@@ -19,8 +21,7 @@ use chrono_tz::Tz;
 use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::holidays::Country;
-use crate::model::{Calendar, Holidays, Language, Loc, Person, Spec};
+use crate::model::{Calendar, Days, Language, Loc, Person, Spec};
 use crate::spec::raw::{RawCalendar, RawPerson, RawSpec};
 
 /// What validation needs from outside the spec.
@@ -110,28 +111,6 @@ impl Validator {
         }
     }
 
-    pub fn holidays(&mut self, at: &Spanned<String>, path: String) -> Option<Holidays> {
-        let text = at.value.trim();
-        if text.eq_ignore_ascii_case("none") {
-            return Some(None);
-        }
-        match Country::from_code(text) {
-            Some(c) => Some(Some(c)),
-            None => {
-                let codes: Vec<&str> = Country::ALL.iter().map(|c| c.code()).collect();
-                self.push(
-                    Diagnostic::error(
-                        format!("unknown holiday country `{text}`: expected {} or `none`", codes.join(", ")),
-                        Some(loc(at)),
-                        path,
-                    )
-                    .hint("a country is one table entry in src/holidays.rs; list closed days in `calendar.closed`"),
-                );
-                None
-            }
-        }
-    }
-
     /// Single-line text: control characters would let spec text forge
     /// content lines in some parsers, so they are refused outright.
     pub fn line_text(&mut self, at: &Spanned<String>, path: impl Into<String>) -> String {
@@ -210,6 +189,25 @@ impl Validator {
         id.to_owned()
     }
 
+    /// An e-mail address (`people[].email`, `calendar.organizer`).
+    fn email(&mut self, e: &Spanned<String>, path: String) -> String {
+        let t = e.value.trim();
+        let ok = t
+            .split_once('@')
+            .is_some_and(|(l, d)| !l.is_empty() && d.contains('.'))
+            && !t
+                .chars()
+                .any(|c| c.is_control() || c.is_whitespace() || "\"<>,;:".contains(c));
+        if !ok {
+            self.error(
+                format!("invalid e-mail address `{t}`: expected something like `name@example.org`"),
+                e,
+                path,
+            );
+        }
+        t.to_owned()
+    }
+
     fn calendar(&mut self, raw: &Spanned<RawCalendar>, ctx: &Context) -> Option<Calendar> {
         let c = &raw.value;
         let name = self.line_text(&c.name, "calendar.name");
@@ -226,19 +224,18 @@ impl Validator {
                 .map_or(12 * 3600, |d| d.num_seconds().max(60) as u64),
         };
         let url = c.url.as_ref().and_then(|u| self.url(u, "calendar.url"));
+        let organizer = c
+            .organizer
+            .as_ref()
+            .map(|e| self.email(e, "calendar.organizer".to_owned()));
         let language = self.language(c.language.as_ref());
         let holidays = match &c.holidays {
-            None => None,
-            Some(h) => self.holidays(h, "calendar.holidays".into()).flatten(),
+            None => Vec::new(),
+            Some(h) => self
+                .holidays(h, "calendar.holidays".into())
+                .unwrap_or_default(),
         };
-        let closed = c
-            .closed
-            .iter()
-            .enumerate()
-            .filter_map(|(i, d)| {
-                self.parse(d, format!("calendar.closed[{i}]"), |t| values::date(t))
-            })
-            .collect();
+        let closed = Days::new(self.days(&c.closed, "calendar.closed"));
         let default_horizon = NaiveDate::from_ymd_opt(ctx.build_date.year() + 1, 12, 31);
         let horizon = match &c.horizon {
             None => default_horizon,
@@ -256,6 +253,7 @@ impl Validator {
             domain,
             refresh_secs,
             url,
+            organizer,
             language,
             holidays,
             closed,
@@ -318,19 +316,10 @@ impl Validator {
                 );
             }
             let name = self.line_text(&p.name, format!("people[{i}].name"));
-            let email = p.email.as_ref().map(|e| {
-                let t = e.value.trim();
-                let ok = t.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.'))
-                    && !t.chars().any(|c| c.is_control() || c.is_whitespace() || "\"<>,;:".contains(c));
-                if !ok {
-                    self.error(
-                        format!("invalid e-mail address `{t}`: expected something like `name@example.org`"),
-                        e,
-                        format!("people[{i}].email"),
-                    );
-                }
-                t.to_owned()
-            });
+            let email = p
+                .email
+                .as_ref()
+                .map(|e| self.email(e, format!("people[{i}].email")));
             people.push((Person { id, name, email }, loc(&p.id)));
         }
         people

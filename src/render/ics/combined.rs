@@ -94,6 +94,7 @@ pub fn combined_feed(teams: &[TeamEvents<'_>]) -> Result<Vec<u8>, Conflict> {
             timezone: timezone.map(|tz| tz.name()),
             refresh_secs,
             url: None,
+            publish: !events.is_empty() && events.iter().all(|e| e.organizer),
         },
     );
     // Each zone once, covering every team's years.
@@ -167,6 +168,12 @@ impl<'w> CombinedWriter<'w> {
                     .min()
                     .unwrap_or(12 * 3600),
                 url: None,
+                // As `is_publish` of the events: every ritual's events have
+                // an ORGANIZER when every ritual has one.
+                publish: specs.iter().any(|s| !s.rituals.is_empty())
+                    && specs.iter().all(|s| {
+                        (0..s.rituals.len()).all(|r| super::event::organizer(s, r).is_some())
+                    }),
             },
         );
         // Every zone of a team's timed events is used by one of them.

@@ -7,8 +7,9 @@ use chrono_tz::Tz;
 
 use super::content_line::ContentWriter;
 use super::event;
-pub(crate) use super::head::{Head, base_with_slash, write_head};
-use super::plan::{self, EventSet};
+pub(crate) use super::head::{Head, base_with_slash, is_publish, write_head};
+use super::parts;
+use super::plan::EventSet;
 pub use super::ritual_plan::zone_years;
 use super::ritual_plan::{COMING, COMING_DAYS, RitualPlan};
 use super::stamp::PreviousFeeds;
@@ -27,8 +28,12 @@ pub struct BuildInfo {
 /// One UID's components (master and overrides), as written in a feed.
 pub struct Event {
     pub uid: String,
+    /// The index of its ritual in the spec.
+    pub ritual: usize,
     /// The zone of its times; None for all-day events.
     pub tzid: Option<&'static str>,
+    /// Whether its components carry an ORGANIZER.
+    pub organizer: bool,
     pub bytes: Vec<u8>,
 }
 
@@ -125,7 +130,12 @@ impl<'a> Renderer<'a> {
         let mut w = ContentWriter::with_capacity(
             4096 + events.iter().map(|e| e.bytes.len()).sum::<usize>(),
         );
-        self.write_start(kind, events.iter().filter_map(|e| e.tzid), &mut w);
+        self.write_start(
+            kind,
+            events.iter().filter_map(|e| e.tzid),
+            is_publish(events),
+            &mut w,
+        );
         for e in events {
             w.append(&e.bytes);
         }
@@ -167,8 +177,18 @@ impl<'a> Renderer<'a> {
                 crate::model::When::AllDay => None,
             })
         });
+        // METHOD:PUBLISH needs an ORGANIZER on every event: a property of
+        // each ritual that has events (`is_publish`).
+        let mut with_events =
+            (0..self.spec.rituals.len()).filter(|&i| !self.plans[i].team.is_empty());
+        let first = with_events.next();
+        let publish = first.is_some()
+            && first
+                .into_iter()
+                .chain(with_events)
+                .all(|i| event::organizer(self.spec, i).is_some());
         let mut w = ContentWriter::with_capacity(4096);
-        self.write_start(kind, zones, &mut w);
+        self.write_start(kind, zones, publish, &mut w);
         out.write_all(w.as_bytes())?;
         let indices: Vec<usize> = (0..self.spec.rituals.len()).collect();
         for batch in indices.chunks(RITUALS_AT_ONCE) {
@@ -191,6 +211,7 @@ impl<'a> Renderer<'a> {
         &self,
         kind: FeedKind,
         used: impl Iterator<Item = &'z str>,
+        publish: bool,
         w: &mut ContentWriter,
     ) {
         let cal = &self.spec.calendar;
@@ -208,6 +229,7 @@ impl<'a> Renderer<'a> {
                 timezone: Some(cal.timezone.name()),
                 refresh_secs: cal.refresh_secs,
                 url: url.as_deref(),
+                publish,
             },
         );
         let mut used: Vec<&str> = used.collect();
@@ -269,7 +291,14 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|set| {
                     let mut set = set.clone();
-                    set.uid = plan::person_uid(&set.uid, &self.spec.people[p].id);
+                    set.uid = parts::uid(
+                        self.spec,
+                        &self.spec.rituals[i],
+                        set.segment,
+                        parts::Part::Series,
+                        Some(p),
+                    )
+                    .into_owned();
                     self.render(&set)
                 })
                 .collect(),
@@ -297,7 +326,9 @@ impl<'a> Renderer<'a> {
         }
         Event {
             uid: set.uid.clone(),
+            ritual: set.ritual,
             tzid: set.tzid,
+            organizer: event::organizer(self.spec, set.ritual).is_some(),
             bytes: w.into_bytes(),
         }
     }

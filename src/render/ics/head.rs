@@ -3,6 +3,7 @@
 
 use super::content_line::{ContentWriter, Value};
 use super::duration::duration_value;
+use super::feed::Event;
 use crate::model::Language;
 
 /// A VCALENDAR's own properties.
@@ -14,6 +15,18 @@ pub(crate) struct Head<'a> {
     pub timezone: Option<&'a str>,
     pub refresh_secs: u64,
     pub url: Option<&'a str>,
+    /// Write METHOD:PUBLISH (see [`is_publish`]).
+    pub publish: bool,
+}
+
+/// Whether a feed of `events` is written as an iTIP PUBLISH: only when
+/// every event has an ORGANIZER, which RFC 5546 §3.2.1 requires of each
+/// VEVENT in a PUBLISH. Otherwise the feed has no METHOD: RFC 5545 §3.7.2
+/// makes it a plain snapshot of calendar data, which is what a subscribed
+/// feed is (Outlook reads a missing METHOD as PUBLISH, MS-STANOICAL
+/// V0078; Google, Apple and Thunderbird do not look at it).
+pub(crate) fn is_publish(events: &[Event]) -> bool {
+    !events.is_empty() && events.iter().all(|e| e.organizer)
 }
 
 /// `BEGIN:VCALENDAR` and the calendar's properties.
@@ -27,7 +40,9 @@ pub(crate) fn write_head(w: &mut ContentWriter, h: &Head<'_>) {
     );
     w.property("PRODID", &[], Value::Text(&prodid));
     w.property("CALSCALE", &[], Value::Raw("GREGORIAN"));
-    w.property("METHOD", &[], Value::Raw("PUBLISH"));
+    if h.publish {
+        w.property("METHOD", &[], Value::Raw("PUBLISH"));
+    }
     w.property("NAME", &[], Value::Text(h.name));
     w.property("X-WR-CALNAME", &[], Value::Text(h.name));
     if let Some(d) = h.description {
@@ -59,6 +74,14 @@ pub(crate) fn base_with_slash(base: &str) -> String {
 }
 
 impl Language {
+    /// What precedes the participants' names in an event's description.
+    pub fn participants_label(self) -> &'static str {
+        match self {
+            Language::Fr => "Participants : ",
+            Language::En => "Participants: ",
+        }
+    }
+
     /// "Presenter: Alice" in the calendar's language.
     pub fn presenter_line(self, name: &str) -> String {
         format!("{}{name}", self.presenter_label())

@@ -7,6 +7,7 @@ mod duration;
 mod event;
 mod feed;
 mod head;
+pub mod parts;
 mod plan;
 mod resource;
 mod ritual_plan;

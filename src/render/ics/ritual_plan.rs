@@ -65,7 +65,7 @@ impl RitualPlan {
         let segments = 0..ritual.segments.len();
         let team = segments
             .clone()
-            .filter_map(|k| plan::plan(spec, i, k, &slots, None))
+            .flat_map(|k| plan::plan(spec, i, k, &slots, None))
             .collect();
         let mut people: Vec<PersonId> = ritual
             .rotation
@@ -79,7 +79,7 @@ impl RitualPlan {
             .map(|p| {
                 let sets = segments
                     .clone()
-                    .filter_map(|k| plan::plan(spec, i, k, &slots, Some(p)))
+                    .flat_map(|k| plan::plan(spec, i, k, &slots, Some(p)))
                     .collect();
                 (p, sets)
             })
