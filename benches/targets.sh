@@ -11,7 +11,7 @@
 #   pre-session build at /work/wt/base/target/release/rituals; build one with
 #   `git worktree add ../base f632480 && (cd ../base && cargo build --release)`).
 #   Without one, only the "after" column is measured.
-# Env: ROUNDS (default 3) rounds of RUNS (default 3) runs each; commands of
+# Env: SECTIONS (default "1 2 3 4 5") the targets to measure; ROUNDS (default 3) rounds of RUNS (default 3) runs each; commands of
 #   one comparison alternate round by round; figures are medians of all
 #   runs. OUT (default target/targets) holds inputs, JSON and results.md.
 #
@@ -26,13 +26,17 @@ cd "$(dirname "$0")/.."
 for tool in hyperfine /usr/bin/time python3; do
   command -v "$tool" > /dev/null || { echo "missing $tool: apt-get install -y hyperfine time python3" >&2; exit 2; }
 done
-export SOURCE_DATE_EPOCH=1795824000
 ROUNDS=${ROUNDS:-3}
 RUNS=${RUNS:-3}
 out=${OUT:-target/targets}
 shm=/dev/shm/rituals-targets
 mkdir -p "$out" "$shm"
 cargo build --release --quiet --bin rituals --example gen-spec --example parse-only
+# After the build: some dependency's build script watches this variable,
+# and a changed value would rebuild the crate.
+export SOURCE_DATE_EPOCH=1795824000
+SECTIONS=${SECTIONS:-1 2 3 4 5}
+want() { [[ " $SECTIONS " == *" $1 "* ]]; }
 after=$PWD/target/release/rituals
 before=${1:-/work/wt/base/target/release/rituals}
 [ -x "$before" ] || { echo "no before binary at $before: measuring after only" >&2; before=; }
@@ -107,6 +111,8 @@ col() { # which line of the medians holds binary index $1 after $2 fixed command
   echo $(( $2 + $1 + 1 ))
 }
 
+if want 1; then
+echo >> "$results"
 echo "## 1. print of the 10,000-ritual fixture (target: <= 1.5x parse-only, <= 64 MiB)" >> "$results"
 row "input | load | parse-only ms | binary | print ms | ratio to parse | peak RSS MiB"
 row "---|---|---|---|---|---|---"
@@ -120,7 +126,8 @@ for f in plain10k rich10k; do
     row "$f | $l | $p | ${bins[$i]} | $m | $(ratio "$m" "$p") | $(rss "$(print_cmd "${bins[$i]}" "$out/$f.yaml")")"
   done
 done
-
+fi
+if want 2; then
 echo >> "$results"
 echo "## 2. build of the 10,000-ritual fixture (target on tmpfs: <= parse-only + 1.3x cp -r of its output, <= 64 MiB)" >> "$results"
 row "input | load | parse ms | cp -r ms | binary | tmpfs build ms | (build - parse) / cp | disk build ms | peak RSS MiB"
@@ -140,7 +147,8 @@ for f in plain10k rich10k; do
     row "$f | $l | $p | $c | ${bins[$i]} | $t | $extra | $d | $(rss "$(shm_build "${bins[$i]}" "$out/$f.yaml" "$f")")"
   done
 done
-
+fi
+if want 3; then
 echo >> "$results"
 echo "## 3. history: 300 daily rituals since 1990 vs since 2020 (target: time and memory within 1.2x)" >> "$results"
 row "command | load | binary | 1990 ms | 2020 ms | time ratio | 1990 MiB | 2020 MiB | memory ratio"
@@ -163,7 +171,8 @@ for cmd in print build; do
     row "$cmd | $l | ${bins[$i]} | $a | $z | $(ratio "$a" "$z") | $ra | $rz | $(ratio "$ra" "$rz")"
   done
 done
-
+fi
+if want 4; then
 echo >> "$results"
 echo "## 4. seed (target: print and build within 2 ms of true)" >> "$results"
 row "load | true ms | binary | print ms | print - true | tmpfs build ms | build - true | disk build ms"
@@ -176,7 +185,8 @@ for i in "${!bins[@]}"; do
   p=$(med seed $((2 + 3 * i))); s=$(med seed $((3 + 3 * i))); d=$(med seed $((4 + 3 * i)))
   row "$l | $t0 | ${bins[$i]} | $p | $(python3 -c "print('%.2f' % ($p - $t0))") | $s | $(python3 -c "print('%.2f' % ($s - $t0))") | $d"
 done
-
+fi
+if want 5; then
 echo >> "$results"
 echo "## 5. 100 files x 1,000 rituals (target: <= 10x the 10,000-ritual build, <= 128 MiB)" >> "$results"
 row "load | binary | 10,000 build ms (tmpfs) | 100 x 1,000 build ms (tmpfs) | ratio | peak RSS MiB"
@@ -188,5 +198,6 @@ for i in "${!bins[@]}"; do
   a=$(med teams $((2 * i + 1))); z=$(med teams $((2 * i + 2)))
   row "$l | ${bins[$i]} | $a | $z | $(ratio "$z" "$a") | $(rss "$(shm_build "${bins[$i]}" "$out/teams" teams)")"
 done
+fi
 rm -rf "$shm"
 cat "$results"

@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 
 use super::content_line::ContentWriter;
 use super::event;
-pub(crate) use super::head::{Head, base_with_slash, is_publish, write_head};
+pub(crate) use super::head::{Head, base_with_slash, write_head};
 use super::parts;
 use super::plan::EventSet;
 pub use super::ritual_plan::zone_years;
@@ -386,4 +386,14 @@ impl<'a> Renderer<'a> {
             .chain((0..self.spec.people.len()).map(FeedKind::Person))
             .collect()
     }
+}
+
+/// Whether a feed of `events` is written as an iTIP PUBLISH: only when
+/// every event has an ORGANIZER, which RFC 5546 §3.2.1 requires of each
+/// VEVENT in a PUBLISH. Otherwise the feed has no METHOD: RFC 5545 §3.7.2
+/// makes it a plain snapshot of calendar data, which is what a subscribed
+/// feed is (Outlook reads a missing METHOD as PUBLISH, MS-STANOICAL
+/// V0078; Google, Apple and Thunderbird do not look at it).
+pub(crate) fn is_publish(events: &[Event]) -> bool {
+    !events.is_empty() && events.iter().all(|e| e.organizer)
 }

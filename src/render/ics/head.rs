@@ -3,7 +3,6 @@
 
 use super::content_line::{ContentWriter, Value};
 use super::duration::duration_value;
-use super::feed::Event;
 use crate::model::Language;
 
 /// A VCALENDAR's own properties.
@@ -15,18 +14,8 @@ pub(crate) struct Head<'a> {
     pub timezone: Option<&'a str>,
     pub refresh_secs: u64,
     pub url: Option<&'a str>,
-    /// Write METHOD:PUBLISH (see [`is_publish`]).
+    /// Write METHOD:PUBLISH (see `feed::is_publish`).
     pub publish: bool,
-}
-
-/// Whether a feed of `events` is written as an iTIP PUBLISH: only when
-/// every event has an ORGANIZER, which RFC 5546 §3.2.1 requires of each
-/// VEVENT in a PUBLISH. Otherwise the feed has no METHOD: RFC 5545 §3.7.2
-/// makes it a plain snapshot of calendar data, which is what a subscribed
-/// feed is (Outlook reads a missing METHOD as PUBLISH, MS-STANOICAL
-/// V0078; Google, Apple and Thunderbird do not look at it).
-pub(crate) fn is_publish(events: &[Event]) -> bool {
-    !events.is_empty() && events.iter().all(|e| e.organizer)
 }
 
 /// `BEGIN:VCALENDAR` and the calendar's properties.
