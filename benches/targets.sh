@@ -47,7 +47,9 @@ $gen plain 10000 > "$out/plain10k.yaml"
 $gen 10000 > "$out/rich10k.yaml"
 $gen daily 300 1990 > "$out/d1990.yaml"
 $gen daily 300 2020 > "$out/d2020.yaml"
-cp rituals.yaml "$out/seed.yaml"
+# The seed as of the "before" commit, which both binaries read (later
+# seeds may use fields an older binary refuses).
+git show "${SEED_REV:-f632480}:rituals.yaml" > "$out/seed.yaml" 2> /dev/null || cp rituals.yaml "$out/seed.yaml"
 rm -rf "$out/teams"; mkdir -p "$out/teams"
 $gen 1000 > "$out/n1000.yaml"
 for k in $(seq -w 1 100); do
