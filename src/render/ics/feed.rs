@@ -174,7 +174,7 @@ impl<'a> Renderer<'a> {
         let zones = self.spec.rituals.iter().flat_map(|r| {
             r.segments.iter().filter_map(|s| match s.schedule.when {
                 crate::model::When::Timed { .. } => Some(s.schedule.timezone.name()),
-                crate::model::When::AllDay => None,
+                crate::model::When::AllDay { .. } => None,
             })
         });
         // METHOD:PUBLISH needs an ORGANIZER on every event: a property of
