@@ -79,6 +79,11 @@ fn stages(c: &mut Criterion) {
         });
         let x = Expander::new(&spec);
         let prev = PreviousFeeds::default();
+        // The build's one expansion: every ritual expanded once and its
+        // events and next dates planned (issue 15).
+        g.bench_function("plan", |b| {
+            b.iter(|| Renderer::new(&x, &prev, build_info()).kinds().len())
+        });
         g.bench_function("render_ics_team", |b| {
             let r = Renderer::new(&x, &prev, build_info());
             b.iter(|| r.feed(FeedKind::Team).len())
@@ -106,6 +111,17 @@ fn stages(c: &mut Criterion) {
                 || tempfile::tempdir().expect("temp dir"),
                 |dir| {
                     rituals::output::write_all(dir.path(), &files).expect("writes");
+                    dir
+                },
+                criterion::BatchSize::PerIteration,
+            )
+        });
+        // A folder that does not exist yet: built beside it, renamed once.
+        g.bench_function("write_new_folder", |b| {
+            b.iter_batched(
+                || tempfile::tempdir().expect("temp dir"),
+                |dir| {
+                    rituals::output::write_all(&dir.path().join("public"), &files).expect("writes");
                     dir
                 },
                 criterion::BatchSize::PerIteration,

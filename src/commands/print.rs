@@ -7,10 +7,11 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::error::Error;
+use crate::expand::Expander;
 use crate::load::{Team, Workspace};
 use crate::output::feeds::{Rendered, combined, render_team, team_dir, team_feed};
 use crate::output::previous::read_previous;
-use crate::render::ics::{BuildInfo, FeedKind};
+use crate::render::ics::{BuildInfo, FeedKind, Renderer};
 
 use super::teams::{find_in_teams, select_teams};
 
@@ -59,7 +60,14 @@ pub fn run(ws: &Workspace, opts: &PrintOptions<'_>) -> Result<i32, Error> {
             team_feed(t, &prev_of(t), build, FeedKind::Person(i))
         }
         (None, None) if teams.len() == 1 => {
-            team_feed(teams[0], &prev_of(teams[0]), build, FeedKind::Team)
+            // The team feed is written as it is rendered, never held whole.
+            let t = teams[0];
+            let prev = prev_of(t);
+            let expander = Expander::new(&t.spec);
+            let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            Renderer::new(&expander, &prev, build).write_feed(FeedKind::Team, &mut stdout)?;
+            stdout.flush()?;
+            return Ok(0);
         }
         (None, None) => {
             let rendered: Vec<Rendered> = teams

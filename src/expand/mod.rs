@@ -82,6 +82,23 @@ impl<'a> Expander<'a> {
             .collect()
     }
 
+    /// `occurrences` read from slots already expanded: `slots` must be
+    /// `slots(index, until)` with `until` at least `to` and every moved
+    /// date (as `plan_until` is), so that a build expands each ritual once
+    /// for its feeds and its page.
+    pub fn occurrences_from<'s>(
+        &'s self,
+        index: usize,
+        slots: &'s [Slot],
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> impl Iterator<Item = Occurrence> + 's {
+        slots
+            .iter()
+            .filter(move |s| (from..=to).contains(&s.start_date()))
+            .map(move |s| Occurrence::new(self.spec, index, s))
+    }
+
     /// `occurrences`, lazily and in agenda order (`order_key`).
     pub fn ordered(&'a self, index: usize, from: NaiveDate, to: NaiveDate) -> Ordered<'a> {
         Ordered::new(self, index, from, to)

@@ -11,7 +11,7 @@ use super::publisher::Publisher;
 use crate::error::Error;
 use crate::expand::Expander;
 use crate::load::{Team as Loaded, Workspace};
-use crate::render::ics::combined::{TeamEvents, combined_feed};
+use crate::render::ics::combined::{CombinedWriter, TeamEvents, combined_feed};
 use crate::render::ics::stamp::PreviousFeeds;
 use crate::render::ics::{BuildInfo, Event, FeedKind, Renderer};
 
@@ -105,53 +105,64 @@ pub fn build_one(loaded: &Loaded, opts: &BuildOptions<'_>) -> Result<i32, Error>
     let prev = read_previous(previous.unwrap_or(out));
     let expander = Expander::new(&loaded.spec);
     let renderer = Renderer::new(&expander, &prev, build);
-    let mut publisher = Publisher::new(out, check);
-    stage_feeds(&renderer, None, Path::new(""), &mut publisher)?;
+    let publisher = Publisher::new(out, check)?;
+    stage_feeds(&renderer, None, Path::new(""), &publisher)?;
     let stale = stale_feeds(out, &feed_paths(&renderer, Path::new("")));
-    let page = crate::render::html::out_file(&renderer, build.now);
-    publisher.finish(vec![page], stale, prune)
+    // The page comes after every feed in the report; `--check` does not
+    // compare it (see `Publisher::finish`), so it is not rendered then.
+    if !publisher.checking() {
+        let place = publisher.reserve();
+        publisher.stream_at(place, Path::new(crate::render::html::FILE_NAME), |w| {
+            crate::render::html::write_page(&renderer, build.now, w)
+        })?;
+    }
+    publisher.finish(Vec::new(), stale, prune)
 }
 
-/// Feeds rendered in parallel at a time: enough to keep the cores busy,
-/// few enough that memory does not grow with the number of feeds.
-const FEEDS_AT_ONCE: usize = 64;
+/// Receives each event of a team feed as it is written (the combined
+/// feed of a many-teams build).
+type EventSink<'s> = &'s mut (dyn FnMut(&Event) -> std::io::Result<()> + Send);
 
-/// Renders every feed of a team and hands each to the publisher as soon
-/// as its batch is rendered, in `kinds()` order.
+/// Renders every feed of a team and stages each as soon as it is
+/// rendered, from the thread that rendered it; the report keeps
+/// `kinds()` order.
 fn stage_feeds(
     renderer: &Renderer<'_>,
-    team_events: Option<&[Event]>,
+    each_team_event: Option<EventSink<'_>>,
     dir: &Path,
-    publisher: &mut Publisher,
+    publisher: &Publisher,
 ) -> Result<(), Error> {
     let kinds = renderer.kinds();
     let Some((&team, rest)) = kinds.split_first() else {
         return Ok(());
     };
-    let render = |kind: FeedKind| OutFile {
-        path: dir.join(renderer.file_name(kind)),
-        bytes: match (kind, team_events) {
-            (FeedKind::Team, Some(events)) => renderer.feed_of(kind, events),
-            _ => renderer.feed(kind),
-        },
-    };
-    // The team feed (all events) takes as long as many batches of the
-    // others: it is rendered alongside them, and reported first.
     let team_place = publisher.reserve();
-    let (team_file, staged) = rayon::join(
-        || render(team),
-        || -> Result<(), Error> {
-            for batch in rest.chunks(FEEDS_AT_ONCE) {
-                let files: Vec<OutFile> = batch.par_iter().map(|&k| render(k)).collect();
-                for f in &files {
-                    publisher.add(f)?;
+    let places: Vec<usize> = rest.iter().map(|_| publisher.reserve()).collect();
+    // The team feed (all events) takes as long as many of the others: it
+    // is streamed alongside them.
+    let (team_staged, staged) = rayon::join(
+        || {
+            publisher.stream_at(team_place, &dir.join(renderer.file_name(team)), |w| {
+                match each_team_event {
+                    Some(each) => renderer.write_feed_with(team, w, each),
+                    None => renderer.write_feed(team, w),
                 }
-            }
-            Ok(())
+            })
+        },
+        || {
+            rest.par_iter().zip(places).try_for_each(|(&kind, place)| {
+                publisher.add_at(
+                    place,
+                    &OutFile {
+                        path: dir.join(renderer.file_name(kind)),
+                        bytes: renderer.feed(kind),
+                    },
+                )
+            })
         },
     );
-    staged?;
-    publisher.add_at(team_place, &team_file)
+    team_staged?;
+    staged
 }
 
 /// The paths of a team's feeds, relative to the output folder.
@@ -164,60 +175,66 @@ fn feed_paths(renderer: &Renderer<'_>, dir: &Path) -> Vec<PathBuf> {
 }
 
 /// A many-teams build: each team into `OUT/<slug>/` as a single-file
-/// build writes it, and `OUT/rituals.ics` with every team's events. Teams
-/// are rendered in parallel; the output does not depend on the order
-/// they finish in.
+/// build writes it, and `OUT/rituals.ics` with every team's events. Team
+/// by team (each one's feeds in parallel), every file is staged as it is
+/// rendered; the combined feed is written alongside, each team feed's
+/// events handed to it as they are written, so no team's events are held.
 ///
 /// # Errors
 /// `Error::Output` when a file cannot be staged or published,
 /// `Error::Usage` when the combined feed cannot be made.
 pub fn build_teams(teams: &[Loaded], opts: &BuildOptions<'_>) -> Result<i32, Error> {
-    let BuildOptions {
-        out,
-        check,
-        previous,
-        prune,
-        build,
-        ..
-    } = *opts;
-    let prev_dir = previous.unwrap_or(out);
-    // Team by team (each one's feeds in parallel), staging feeds as they
-    // are rendered; only the team feeds' events are kept, for the
-    // combined feed.
-    let mut publisher = Publisher::new(out, check);
-    let mut rendered = Vec::new();
-    let mut pages = Vec::new();
-    let mut stale = Vec::new();
-    for t in teams {
-        let slug = Path::new(&t.spec.calendar.slug);
-        let prev = read_previous(&prev_dir.join(slug));
-        let expander = Expander::new(&t.spec);
-        let renderer = Renderer::new(&expander, &prev, build);
-        let events = renderer.events(FeedKind::Team);
-        stage_feeds(&renderer, Some(&events), slug, &mut publisher)?;
-        stale.extend(stale_feeds(
-            &out.join(slug),
-            &feed_paths(&renderer, Path::new("")),
-        ));
-        let page = crate::render::html::out_file(&renderer, build.now);
-        pages.push(OutFile {
-            path: slug.join(page.path),
-            bytes: page.bytes,
-        });
-        rendered.push(Rendered {
-            events,
-            zones: renderer.zone_years().collect(),
-        });
-    }
-    let refs: Vec<&Loaded> = teams.iter().collect();
-    let combined_file = OutFile {
-        path: PathBuf::from("rituals.ics"),
-        bytes: combined(&refs, &rendered)?,
-    };
-    drop(rendered);
-    stale.extend(stale_feeds(out, std::slice::from_ref(&combined_file.path)));
-    publisher.add(&combined_file)?;
+    let publisher = Publisher::new(opts.out, opts.check)?;
     let specs: Vec<&crate::model::Spec> = teams.iter().map(|t| &t.spec).collect();
-    pages.push(crate::render::html::teams::out_file(&specs));
-    publisher.finish(pages, stale, prune)
+    let mut stale = Vec::new();
+    let mut failure: Option<Error> = None;
+    let combined_path = PathBuf::from("rituals.ics");
+    let written = publisher.stream_at(publisher.reserve_late(), &combined_path, |w| {
+        let mut combined = CombinedWriter::start(&specs, opts.build, w)?;
+        for (k, t) in teams.iter().enumerate() {
+            combined.team(k);
+            if let Err(e) = build_member(t, opts, &publisher, &mut combined, &mut stale) {
+                failure = Some(match combined.conflict.take() {
+                    Some(c) => Error::Usage(c.to_string()),
+                    None => e,
+                });
+                return Err(std::io::Error::other("a team could not be built"));
+            }
+        }
+        combined.finish()
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    written?;
+    stale.extend(stale_feeds(opts.out, std::slice::from_ref(&combined_path)));
+    let pages = vec![crate::render::html::teams::out_file(&specs)];
+    publisher.finish(pages, stale, opts.prune)
+}
+
+/// One team of a many-teams build: its feeds and page into `OUT/<slug>/`,
+/// its team feed's events into the combined feed.
+fn build_member(
+    t: &Loaded,
+    opts: &BuildOptions<'_>,
+    publisher: &Publisher,
+    combined: &mut CombinedWriter<'_>,
+    stale: &mut Vec<PathBuf>,
+) -> Result<(), Error> {
+    let slug = Path::new(&t.spec.calendar.slug);
+    let prev = read_previous(&opts.previous.unwrap_or(opts.out).join(slug));
+    let expander = Expander::new(&t.spec);
+    let renderer = Renderer::new(&expander, &prev, opts.build);
+    stage_feeds(&renderer, Some(&mut |e| combined.add(e)), slug, publisher)?;
+    stale.extend(stale_feeds(
+        &opts.out.join(slug),
+        &feed_paths(&renderer, Path::new("")),
+    ));
+    if !publisher.checking() {
+        let page = slug.join(crate::render::html::FILE_NAME);
+        publisher.stream_at(publisher.reserve_late(), &page, |w| {
+            crate::render::html::write_page(&renderer, opts.build.now, w)
+        })?;
+    }
+    Ok(())
 }

@@ -16,6 +16,7 @@ mod exceptions;
 mod expander_props;
 mod feeds;
 mod golden;
+mod history;
 mod holidays_cmd;
 mod holidays_crosscheck;
 mod html;

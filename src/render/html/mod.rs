@@ -78,6 +78,22 @@ fn labels(lang: Language) -> &'static Labels {
 /// /favicon.ico, a 404 and a console error on most static hosts.) `now` is the build time (`SOURCE_DATE_EPOCH`): it
 /// decides which occurrences are "next" and the date in the footer.
 pub fn page(r: &Renderer<'_>, now: DateTime<Utc>) -> String {
+    let mut bytes = Vec::new();
+    // Writing into a `Vec` cannot fail.
+    let _ = write_page(r, now, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// `page`, written to `out` as it is produced: one card at a time, so a
+/// page of 10,000 rituals is never held whole.
+///
+/// # Errors
+/// When `out` fails.
+pub fn write_page(
+    r: &Renderer<'_>,
+    now: DateTime<Utc>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let spec = r.spec;
     let cal = &spec.calendar;
     let lang = cal.language;
@@ -94,8 +110,10 @@ pub fn page(r: &Renderer<'_>, now: DateTime<Utc>) -> String {
         "<section aria-labelledby=\"rituals\">\n<h2 id=\"rituals\">{}</h2>\n<div class=\"rituals\">\n",
         l.rituals
     ));
+    out.write_all(h.as_bytes())?;
+    h.clear();
     for i in 0..spec.rituals.len() {
-        h.push_str(&ritual::card(r, i, today));
+        out.write_all(ritual::card(r, i, today).as_bytes())?;
     }
     h.push_str("</div>\n</section>\n");
     people_section(&mut h, r, l);
@@ -106,7 +124,7 @@ pub fn page(r: &Renderer<'_>, now: DateTime<Utc>) -> String {
         today.format("%Y-%m-%d"),
         words::long_date(lang, today),
     ));
-    h
+    out.write_all(h.as_bytes())
 }
 
 /// The document's head, and the page's header: the calendar's name and

@@ -10,11 +10,6 @@ use crate::expand::{Occurrence, Status};
 use crate::model::{Details, Language, Ritual, Spec};
 use crate::render::ics::{FeedKind, Renderer};
 
-/// How many coming occurrences a card lists.
-const NEXT: usize = 5;
-/// How far ahead to look for them (a monthly ritual needs five months).
-const LOOK_AHEAD_DAYS: u64 = 400;
-
 fn anchor(spec: &Spec, i: usize) -> String {
     format!("r-{}", escape(&spec.rituals[i].id))
 }
@@ -213,13 +208,7 @@ fn facts(spec: &Spec, ritual: &Ritual, details: &Details, today: NaiveDate) -> S
 fn coming(h: &mut String, r: &Renderer<'_>, i: usize, today: NaiveDate) {
     let spec = r.spec;
     let l = labels(spec.calendar.language);
-    let until = today + chrono::Days::new(LOOK_AHEAD_DAYS);
-    let coming: Vec<Occurrence> = r
-        .expander
-        .occurrences(i, today, until)
-        .into_iter()
-        .take(NEXT)
-        .collect();
+    let coming: Vec<Occurrence> = r.coming(i, today);
     if coming.is_empty() {
         h.push_str(&format!("<p>{}</p>\n", l.none));
     } else {

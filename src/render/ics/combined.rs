@@ -3,11 +3,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+use std::io::Write;
 
 use chrono_tz::Tz;
 
 use super::content_line::ContentWriter;
-use super::feed::{Event, Head, write_head};
+use super::feed::{BuildInfo, Event, Head, write_head, zone_years};
 use super::vtimezone::ZoneInfo;
 use crate::model::Spec;
 
@@ -116,4 +117,126 @@ pub fn combined_feed(teams: &[TeamEvents<'_>]) -> Result<Vec<u8>, Conflict> {
     }
     w.end("VCALENDAR");
     Ok(w.into_bytes())
+}
+
+/// The combined feed, written as each team's feed is rendered (a build of
+/// 100 teams never holds their events): the calendar's properties and
+/// every zone first (both follow from the specs alone), then each event
+/// as its team hands it over, the first time its UID is seen.
+pub struct CombinedWriter<'w> {
+    out: &'w mut (dyn Write + Send),
+    slugs: Vec<String>,
+    /// Each UID written, with its team and a hash of its bytes: an event
+    /// that several teams include from one file is written once, and a
+    /// UID that two teams write differently is a conflict.
+    seen: HashMap<String, (usize, u64)>,
+    team: usize,
+    /// Set when `add` met a conflict (and failed).
+    pub conflict: Option<Conflict>,
+}
+
+impl<'w> CombinedWriter<'w> {
+    /// Writes the combined feed's head and VTIMEZONEs.
+    ///
+    /// # Errors
+    /// When `out` fails.
+    pub fn start(
+        specs: &[&Spec],
+        build: BuildInfo,
+        out: &'w mut (dyn Write + Send),
+    ) -> std::io::Result<CombinedWriter<'w>> {
+        let first = specs.first().map(|s| &s.calendar);
+        let name = specs
+            .iter()
+            .map(|s| s.calendar.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let timezone = first
+            .map(|c| c.timezone)
+            .filter(|tz| specs.iter().all(|s| s.calendar.timezone == *tz));
+        let mut w = ContentWriter::with_capacity(1 << 16);
+        write_head(
+            &mut w,
+            &Head {
+                language: first.map_or(crate::model::Language::Fr, |c| c.language),
+                name: &name,
+                description: None,
+                timezone: timezone.map(|tz| tz.name()),
+                refresh_secs: specs
+                    .iter()
+                    .map(|s| s.calendar.refresh_secs)
+                    .min()
+                    .unwrap_or(12 * 3600),
+                url: None,
+                // As `is_publish` of the events: every ritual's events have
+                // an ORGANIZER when every ritual has one.
+                publish: specs.iter().any(|s| !s.rituals.is_empty())
+                    && specs.iter().all(|s| {
+                        (0..s.rituals.len()).all(|r| super::event::organizer(s, r).is_some())
+                    }),
+            },
+        );
+        // Every zone of a team's timed events is used by one of them.
+        let mut zones: BTreeMap<&str, (Tz, i32, i32)> = BTreeMap::new();
+        for spec in specs {
+            let (firsts, last) = zone_years(spec, build.now);
+            for (name, (tz, first)) in firsts {
+                let z = zones.entry(name).or_insert((tz, first, last));
+                z.1 = z.1.min(first);
+                z.2 = z.2.max(last);
+            }
+        }
+        for (tz, first, last) in zones.values() {
+            ZoneInfo::new(*tz, *first, *last).write(&mut w);
+        }
+        out.write_all(w.as_bytes())?;
+        Ok(CombinedWriter {
+            out,
+            slugs: specs.iter().map(|s| s.calendar.slug.clone()).collect(),
+            seen: HashMap::new(),
+            team: 0,
+            conflict: None,
+        })
+    }
+
+    /// The team whose events `add` receives next (its index in `specs`).
+    pub fn team(&mut self, team: usize) {
+        self.team = team;
+    }
+
+    /// Writes an event of the current team unless an identical one was.
+    ///
+    /// # Errors
+    /// When `out` fails, or on a conflict (then kept in `conflict`).
+    pub fn add(&mut self, e: &Event) -> std::io::Result<()> {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        e.bytes.hash(&mut h);
+        let hash = h.finish();
+        match self.seen.get(e.uid.as_str()) {
+            Some((_, seen)) if *seen == hash => Ok(()),
+            Some((first, _)) => {
+                self.conflict = Some(Conflict {
+                    uid: e.uid.clone(),
+                    first: self.slugs[*first].clone(),
+                    second: self.slugs[self.team].clone(),
+                });
+                Err(std::io::Error::other("an event conflicts between teams"))
+            }
+            None => {
+                self.seen.insert(e.uid.clone(), (self.team, hash));
+                self.out.write_all(&e.bytes)
+            }
+        }
+    }
+
+    /// Ends the feed.
+    ///
+    /// # Errors
+    /// When `out` fails.
+    pub fn finish(self) -> std::io::Result<()> {
+        let mut w = ContentWriter::new();
+        w.end("VCALENDAR");
+        self.out.write_all(w.as_bytes())
+    }
 }

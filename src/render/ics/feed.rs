@@ -2,17 +2,20 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use super::content_line::{ContentWriter, Value};
-use super::duration::duration_value;
+use super::content_line::ContentWriter;
 use super::event;
-use super::plan::{self, EventSet};
+pub(crate) use super::head::{Head, base_with_slash, write_head};
+use super::parts;
+use super::plan::EventSet;
+pub use super::ritual_plan::zone_years;
+use super::ritual_plan::{COMING, COMING_DAYS, RitualPlan};
 use super::stamp::PreviousFeeds;
 use super::vtimezone::ZoneInfo;
-use crate::expand::{Expander, Slot};
-use crate::model::{Language, PersonId, Spec};
+use crate::expand::{Expander, Occurrence};
+use crate::model::{PersonId, Spec};
 
 /// Facts about this build that are not in the spec.
 #[derive(Clone, Copy, Debug)]
@@ -50,7 +53,10 @@ pub enum FeedKind {
 pub struct Renderer<'a> {
     pub spec: &'a Spec,
     pub expander: &'a Expander<'a>,
-    slots: Vec<Vec<Slot>>,
+    /// Each ritual's events and coming occurrences, planned once.
+    plans: Vec<RitualPlan>,
+    /// The build's date in the calendar's zone: the page's "today".
+    today: NaiveDate,
     /// Each zone's VTIMEZONE, computed and serialized once per build.
     zones: BTreeMap<&'static str, Vec<u8>>,
     /// Per zone, the first year a ritual uses it; and the last year any
@@ -61,34 +67,23 @@ pub struct Renderer<'a> {
     build: BuildInfo,
 }
 
-/// Years of VTIMEZONE data written after the horizon, for clients that
-/// ignore zone names and read only the embedded definition.
-const ZONE_YEARS_AHEAD: i32 = 10;
+/// Rituals of the team feed rendered in parallel at a time: enough to
+/// keep the cores busy, few enough that a batch's bytes stay small.
+const RITUALS_AT_ONCE: usize = 256;
 
 impl<'a> Renderer<'a> {
     pub fn new(expander: &'a Expander<'a>, previous: &'a PreviousFeeds, build: BuildInfo) -> Self {
+        use rayon::prelude::*;
         let spec = expander.spec;
-        let slots: Vec<Vec<Slot>> = spec
-            .rituals
-            .iter()
-            .enumerate()
-            .map(|(i, r)| expander.slots(i, expander.plan_until(r)))
+        let today = build
+            .now
+            .with_timezone(&spec.calendar.timezone)
+            .date_naive();
+        let plans: Vec<RitualPlan> = (0..spec.rituals.len())
+            .into_par_iter()
+            .map(|i| RitualPlan::new(expander, i, today))
             .collect();
-        let mut first_years: BTreeMap<&'static str, (Tz, i32)> = BTreeMap::new();
-        for r in &spec.rituals {
-            for s in r
-                .segments
-                .iter()
-                .filter(|s| matches!(s.schedule.when, crate::model::When::Timed { .. }))
-            {
-                let tz = s.schedule.timezone;
-                let e = first_years
-                    .entry(tz.name())
-                    .or_insert((tz, s.dtstart.year()));
-                e.1 = e.1.min(s.dtstart.year());
-            }
-        }
-        let last_year = spec.calendar.horizon.year().max(build.now.year()) + ZONE_YEARS_AHEAD;
+        let (first_years, last_year) = zone_years(spec, build.now);
         let zones = first_years
             .iter()
             .map(|(name, (tz, first))| {
@@ -100,7 +95,8 @@ impl<'a> Renderer<'a> {
         Renderer {
             spec,
             expander,
-            slots,
+            plans,
+            today,
             zones,
             zone_years: first_years,
             last_year,
@@ -109,9 +105,18 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// The planned slots of ritual `index` (for renderers of other formats).
-    pub fn slots(&self, index: usize) -> &[Slot] {
-        &self.slots[index]
+    /// The first `COMING` occurrences of ritual `index` within
+    /// `COMING_DAYS` days from `today`, skipped ones included (the page's
+    /// "next dates"): read from the build's one expansion when `today` is
+    /// the build's date.
+    pub fn coming(&self, index: usize, today: NaiveDate) -> Vec<Occurrence> {
+        if today == self.today {
+            return self.plans[index].coming.clone();
+        }
+        let until = today + chrono::Days::new(COMING_DAYS);
+        let mut all = self.expander.occurrences(index, today, until);
+        all.truncate(COMING);
+        all
     }
 
     /// The feed's bytes.
@@ -122,35 +127,15 @@ impl<'a> Renderer<'a> {
     /// The feed's bytes, from its `events` (rendered once when they also
     /// go into a combined feed).
     pub fn feed_of(&self, kind: FeedKind, events: &[Event]) -> Vec<u8> {
-        let cal = &self.spec.calendar;
         let mut w = ContentWriter::with_capacity(
             4096 + events.iter().map(|e| e.bytes.len()).sum::<usize>(),
         );
-        let name = self.feed_name(kind);
-        let url = cal
-            .url
-            .as_ref()
-            .map(|base| format!("{}{}", base_with_slash(base), self.file_name(kind)));
-        write_head(
+        self.write_start(
+            kind,
+            events.iter().filter_map(|e| e.tzid),
+            is_publish(events),
             &mut w,
-            &Head {
-                language: cal.language,
-                name: &name,
-                description: cal.description.as_deref(),
-                timezone: Some(cal.timezone.name()),
-                refresh_secs: cal.refresh_secs,
-                url: url.as_deref(),
-                publish: is_publish(events),
-            },
         );
-        let mut used: Vec<&str> = events.iter().filter_map(|e| e.tzid).collect();
-        used.sort_unstable();
-        used.dedup();
-        for name in used {
-            if let Some(zone) = self.zones.get(name) {
-                w.append(zone);
-            }
-        }
         for e in events {
             w.append(&e.bytes);
         }
@@ -158,17 +143,116 @@ impl<'a> Renderer<'a> {
         w.into_bytes()
     }
 
+    /// Writes the feed to `out` as it is rendered. The team feed (every
+    /// event of the spec, 72 MB for 10,000 rituals) is never held whole:
+    /// its rituals are rendered in parallel, a batch at a time, and each
+    /// batch is written in order. Other feeds are small and written whole.
+    ///
+    /// # Errors
+    /// When `out` fails.
+    pub fn write_feed(&self, kind: FeedKind, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.write_feed_with(kind, out, &mut |_| Ok(()))
+    }
+
+    /// `write_feed`, also handing each event of the team feed to `each`
+    /// once written (for a many-teams build's combined feed).
+    ///
+    /// # Errors
+    /// When `out` or `each` fails.
+    pub fn write_feed_with(
+        &self,
+        kind: FeedKind,
+        out: &mut dyn std::io::Write,
+        each: &mut dyn FnMut(&Event) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        use rayon::prelude::*;
+        if kind != FeedKind::Team {
+            return out.write_all(&self.feed(kind));
+        }
+        // Every segment of every ritual is one event in the team feed, so
+        // the zones it uses are known before any is rendered.
+        let zones = self.spec.rituals.iter().flat_map(|r| {
+            r.segments.iter().filter_map(|s| match s.schedule.when {
+                crate::model::When::Timed { .. } => Some(s.schedule.timezone.name()),
+                crate::model::When::AllDay { .. } => None,
+            })
+        });
+        // METHOD:PUBLISH needs an ORGANIZER on every event: a property of
+        // each ritual that has events (`is_publish`).
+        let mut with_events =
+            (0..self.spec.rituals.len()).filter(|&i| !self.plans[i].team.is_empty());
+        let first = with_events.next();
+        let publish = first.is_some()
+            && first
+                .into_iter()
+                .chain(with_events)
+                .all(|i| event::organizer(self.spec, i).is_some());
+        let mut w = ContentWriter::with_capacity(4096);
+        self.write_start(kind, zones, publish, &mut w);
+        out.write_all(w.as_bytes())?;
+        let indices: Vec<usize> = (0..self.spec.rituals.len()).collect();
+        for batch in indices.chunks(RITUALS_AT_ONCE) {
+            let parts: Vec<Vec<Event>> = batch
+                .par_iter()
+                .map(|&i| self.ritual_events(i, None))
+                .collect();
+            for e in parts.iter().flatten() {
+                out.write_all(&e.bytes)?;
+                each(e)?;
+            }
+        }
+        let mut w = ContentWriter::new();
+        w.end("VCALENDAR");
+        out.write_all(w.as_bytes())
+    }
+
+    /// The calendar's properties and the VTIMEZONEs of the zones `used`.
+    fn write_start<'z>(
+        &self,
+        kind: FeedKind,
+        used: impl Iterator<Item = &'z str>,
+        publish: bool,
+        w: &mut ContentWriter,
+    ) {
+        let cal = &self.spec.calendar;
+        let name = self.feed_name(kind);
+        let url = cal
+            .url
+            .as_ref()
+            .map(|base| format!("{}{}", base_with_slash(base), self.file_name(kind)));
+        write_head(
+            w,
+            &Head {
+                language: cal.language,
+                name: &name,
+                description: cal.description.as_deref(),
+                timezone: Some(cal.timezone.name()),
+                refresh_secs: cal.refresh_secs,
+                url: url.as_deref(),
+                publish,
+            },
+        );
+        let mut used: Vec<&str> = used.collect();
+        used.sort_unstable();
+        used.dedup();
+        for name in used {
+            if let Some(zone) = self.zones.get(name) {
+                w.append(zone);
+            }
+        }
+    }
+
     /// The VEVENTs of a feed, each UID's components rendered once, in feed
     /// order: the feed, and a many-teams build's combined feed, are these
     /// bytes put together.
     pub fn events(&self, kind: FeedKind) -> Vec<Event> {
-        let mut sets: Vec<EventSet> = Vec::new();
         // A ritual's feed looks at its own ritual only: scanning them all
         // for each of 10,000 ritual feeds would be quadratic.
         let indices = match kind {
             FeedKind::Ritual(r) => r..r + 1,
             _ => 0..self.spec.rituals.len(),
         };
+        let mut events = Vec::new();
         for i in indices {
             let ritual = &self.spec.rituals[i];
             let person = match kind {
@@ -183,37 +267,70 @@ impl<'a> Renderer<'a> {
                 }
                 FeedKind::Person(_) => continue,
             };
-            for k in 0..ritual.segments.len() {
-                sets.extend(plan::plan(self.spec, i, k, &self.slots[i], person));
-            }
-        }
-        let mut events = Vec::with_capacity(sets.len());
-        for set in &sets {
-            let mut w = ContentWriter::with_capacity(1024);
-            match self.previous.get(&set.uid) {
-                // A new UID: nothing to compare with, one rendering.
-                None => event::write(self.spec, set, &self.new_stamp(0), &mut w),
-                // Render with the previous stamp: when the content did not
-                // change (the usual rebuild) these are the final bytes;
-                // only a changed event is rendered a second time.
-                Some((content, stamp)) => {
-                    event::write(self.spec, set, stamp, &mut w);
-                    let text = std::str::from_utf8(w.as_bytes()).unwrap_or_default();
-                    if super::stamp::content_hash(text) != content {
-                        w.clear();
-                        event::write(self.spec, set, &self.new_stamp(stamp.sequence + 1), &mut w);
-                    }
-                }
-            }
-            events.push(Event {
-                uid: set.uid.clone(),
-                ritual: set.ritual,
-                tzid: set.tzid,
-                organizer: event::organizer(self.spec, set.ritual).is_some(),
-                bytes: w.into_bytes(),
-            });
+            events.extend(self.ritual_events(i, person));
         }
         events
+    }
+
+    /// The events of ritual `i` (one per segment), for the team and
+    /// ritual feeds or for a person's.
+    fn ritual_events(&self, i: usize, person: Option<PersonId>) -> Vec<Event> {
+        let plan = &self.plans[i];
+        match person {
+            None => plan.team.iter().map(|set| self.render(set)).collect(),
+            Some(p) if self.spec.rituals[i].rotation.is_some() => plan
+                .turns
+                .iter()
+                .find(|(q, _)| *q == p)
+                .map(|(_, sets)| sets.iter().map(|set| self.render(set)).collect())
+                .unwrap_or_default(),
+            // Outside rotations a person's events are the team's under the
+            // person's own UIDs.
+            Some(p) => plan
+                .team
+                .iter()
+                .map(|set| {
+                    let mut set = set.clone();
+                    set.uid = parts::uid(
+                        self.spec,
+                        &self.spec.rituals[i],
+                        set.segment,
+                        parts::Part::Series,
+                        Some(p),
+                    )
+                    .into_owned();
+                    self.render(&set)
+                })
+                .collect(),
+        }
+    }
+
+    /// One UID's components, with the stamp of its previous publication
+    /// when its content did not change.
+    fn render(&self, set: &EventSet) -> Event {
+        let mut w = ContentWriter::with_capacity(1024);
+        match self.previous.get(&set.uid) {
+            // A new UID: nothing to compare with, one rendering.
+            None => event::write(self.spec, set, &self.new_stamp(0), &mut w),
+            // Render with the previous stamp: when the content did not
+            // change (the usual rebuild) these are the final bytes;
+            // only a changed event is rendered a second time.
+            Some((content, stamp)) => {
+                event::write(self.spec, set, stamp, &mut w);
+                let text = std::str::from_utf8(w.as_bytes()).unwrap_or_default();
+                if super::stamp::content_hash(text) != content {
+                    w.clear();
+                    event::write(self.spec, set, &self.new_stamp(stamp.sequence + 1), &mut w);
+                }
+            }
+        }
+        Event {
+            uid: set.uid.clone(),
+            ritual: set.ritual,
+            tzid: set.tzid,
+            organizer: event::organizer(self.spec, set.ritual).is_some(),
+            bytes: w.into_bytes(),
+        }
     }
 
     /// The VTIMEZONE of zone `name`, serialized, when an event uses it.
@@ -271,19 +388,6 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// A VCALENDAR's own properties.
-pub(crate) struct Head<'a> {
-    pub language: Language,
-    pub name: &'a str,
-    pub description: Option<&'a str>,
-    /// X-WR-TIMEZONE, when the feed has one main zone.
-    pub timezone: Option<&'a str>,
-    pub refresh_secs: u64,
-    pub url: Option<&'a str>,
-    /// Write METHOD:PUBLISH (see [`is_publish`]).
-    pub publish: bool,
-}
-
 /// Whether a feed of `events` is written as an iTIP PUBLISH: only when
 /// every event has an ORGANIZER, which RFC 5546 §3.2.1 requires of each
 /// VEVENT in a PUBLISH. Otherwise the feed has no METHOD: RFC 5545 §3.7.2
@@ -292,71 +396,4 @@ pub(crate) struct Head<'a> {
 /// V0078; Google, Apple and Thunderbird do not look at it).
 pub(crate) fn is_publish(events: &[Event]) -> bool {
     !events.is_empty() && events.iter().all(|e| e.organizer)
-}
-
-/// `BEGIN:VCALENDAR` and the calendar's properties.
-pub(crate) fn write_head(w: &mut ContentWriter, h: &Head<'_>) {
-    w.begin("VCALENDAR");
-    w.property("VERSION", &[], Value::Raw("2.0"));
-    let prodid = format!(
-        "-//rituals//rituals {}//{}",
-        env!("CARGO_PKG_VERSION"),
-        h.language.code().to_uppercase()
-    );
-    w.property("PRODID", &[], Value::Text(&prodid));
-    w.property("CALSCALE", &[], Value::Raw("GREGORIAN"));
-    if h.publish {
-        w.property("METHOD", &[], Value::Raw("PUBLISH"));
-    }
-    w.property("NAME", &[], Value::Text(h.name));
-    w.property("X-WR-CALNAME", &[], Value::Text(h.name));
-    if let Some(d) = h.description {
-        w.property("DESCRIPTION", &[], Value::Text(d));
-        w.property("X-WR-CALDESC", &[], Value::Text(d));
-    }
-    if let Some(tz) = h.timezone {
-        w.property("X-WR-TIMEZONE", &[], Value::Raw(tz));
-    }
-    let refresh = duration_value(h.refresh_secs);
-    w.property(
-        "REFRESH-INTERVAL",
-        &[("VALUE", "DURATION")],
-        Value::Raw(&refresh),
-    );
-    w.property("X-PUBLISHED-TTL", &[], Value::Raw(&refresh));
-    if let Some(url) = h.url {
-        w.property("URL", &[("VALUE", "URI")], Value::Raw(url));
-        w.property("SOURCE", &[("VALUE", "URI")], Value::Raw(url));
-    }
-}
-
-pub(crate) fn base_with_slash(base: &str) -> String {
-    if base.ends_with('/') {
-        base.to_owned()
-    } else {
-        format!("{base}/")
-    }
-}
-
-impl Language {
-    /// What precedes the participants' names in an event's description.
-    pub fn participants_label(self) -> &'static str {
-        match self {
-            Language::Fr => "Participants : ",
-            Language::En => "Participants: ",
-        }
-    }
-
-    /// "Presenter: Alice" in the calendar's language.
-    pub fn presenter_line(self, name: &str) -> String {
-        format!("{}{name}", self.presenter_label())
-    }
-
-    /// What precedes the presenter's name in `presenter_line`.
-    pub fn presenter_label(self) -> &'static str {
-        match self {
-            Language::Fr => "Présentation : ",
-            Language::En => "Presenter: ",
-        }
-    }
 }

@@ -6,9 +6,11 @@ pub mod content_line;
 mod duration;
 mod event;
 mod feed;
+mod head;
 pub mod parts;
 mod plan;
 mod resource;
+mod ritual_plan;
 pub mod stamp;
 pub mod vtimezone;
 

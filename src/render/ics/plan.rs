@@ -11,6 +11,7 @@ use crate::expand::{Slot, SlotKind, SlotStatus};
 use crate::model::{PersonId, Rule, Segment, Spec, When};
 
 /// Everything needed to write one UID's components.
+#[derive(Clone)]
 pub struct EventSet {
     pub uid: String,
     pub ritual: usize,
@@ -29,6 +30,7 @@ pub struct EventSet {
     pub presenter: Option<PersonId>,
 }
 
+#[derive(Clone)]
 pub struct Override {
     pub recurrence_id: NaiveDateTime,
     pub start: NaiveDateTime,

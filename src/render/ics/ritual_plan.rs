@@ -1,0 +1,97 @@
+//! What the feeds and the page need of each ritual, planned from one
+//! expansion per build (issue 15): its events and its next dates. The
+//! expansion itself is dropped once planned, so memory follows the output,
+//! not the length of the series.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use super::plan::{self, EventSet};
+use crate::expand::{Expander, Occurrence};
+use crate::model::{PersonId, Spec};
+
+/// Years of VTIMEZONE data written after the horizon, for clients that
+/// ignore zone names and read only the embedded definition.
+const ZONE_YEARS_AHEAD: i32 = 10;
+
+/// Each zone a spec's timed events use, with the first year a ritual
+/// uses it, and the last year every VTIMEZONE covers.
+pub fn zone_years(spec: &Spec, now: DateTime<Utc>) -> (BTreeMap<&'static str, (Tz, i32)>, i32) {
+    let mut first_years: BTreeMap<&'static str, (Tz, i32)> = BTreeMap::new();
+    for r in &spec.rituals {
+        for s in r
+            .segments
+            .iter()
+            .filter(|s| matches!(s.schedule.when, crate::model::When::Timed { .. }))
+        {
+            let tz = s.schedule.timezone;
+            let e = first_years
+                .entry(tz.name())
+                .or_insert((tz, s.dtstart.year()));
+            e.1 = e.1.min(s.dtstart.year());
+        }
+    }
+    let last_year = spec.calendar.horizon.year().max(now.year()) + ZONE_YEARS_AHEAD;
+    (first_years, last_year)
+}
+
+/// How many coming occurrences the page lists per ritual, and how many
+/// days ahead it looks for them (a monthly ritual needs five months).
+pub const COMING: usize = 5;
+pub const COMING_DAYS: u64 = 400;
+
+/// What the feeds and the page need of one ritual, planned from its one
+/// expansion per build; the expansion itself is not kept.
+pub(super) struct RitualPlan {
+    /// The team and ritual feeds' events: one per segment.
+    pub team: Vec<EventSet>,
+    /// A rotation ritual's events for each person of its orders: only
+    /// their own turns.
+    pub turns: Vec<(PersonId, Vec<EventSet>)>,
+    /// The page's next dates as of the build's date.
+    pub coming: Vec<Occurrence>,
+}
+
+impl RitualPlan {
+    pub fn new(x: &Expander<'_>, i: usize, today: NaiveDate) -> RitualPlan {
+        let spec = x.spec;
+        let ritual = &spec.rituals[i];
+        let coming_until = today + chrono::Days::new(COMING_DAYS);
+        // Past `plan_until` every slot is plain (no exception, no turn),
+        // so slots up to the page's window too plan the same events.
+        let slots = x.slots(i, x.plan_until(ritual).max(coming_until));
+        let segments = 0..ritual.segments.len();
+        let team = segments
+            .clone()
+            .flat_map(|k| plan::plan(spec, i, k, &slots, None))
+            .collect();
+        let mut people: Vec<PersonId> = ritual
+            .rotation
+            .iter()
+            .flat_map(|rot| rot.orders.iter().flat_map(|o| o.people.iter().copied()))
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        let turns = people
+            .into_iter()
+            .map(|p| {
+                let sets = segments
+                    .clone()
+                    .flat_map(|k| plan::plan(spec, i, k, &slots, Some(p)))
+                    .collect();
+                (p, sets)
+            })
+            .collect();
+        let coming = x
+            .occurrences_from(i, &slots, today, coming_until)
+            .take(COMING)
+            .collect();
+        RitualPlan {
+            team,
+            turns,
+            coming,
+        }
+    }
+}
