@@ -3,9 +3,10 @@
 
 use chrono::NaiveDate;
 
+use crate::diagnostic::Diagnostic;
 use crate::model::{Attendees, Loc, Person, PersonId, Rotation, RotationOrder};
 use crate::spec::raw::{OneOrMany, RawRitual};
-use crate::validate::{Validator, values};
+use crate::validate::{Validator, loc, values};
 
 impl Validator {
     pub(super) fn organizer_and_attendees(
@@ -14,10 +15,29 @@ impl Validator {
         people: &[(Person, Loc)],
         p: &impl Fn(&str) -> String,
     ) -> (Option<PersonId>, Attendees) {
-        let organizer = r
-            .organizer
-            .as_ref()
-            .and_then(|o| self.person(o, people, p("organizer")));
+        let organizer = r.organizer.as_ref().and_then(|o| {
+            let id = self.person(o, people, p("organizer"))?;
+            // ORGANIZER is a calendar user address (RFC 5545 §3.8.4.3):
+            // without one, the field would be accepted and ignored.
+            if people[id].0.email.is_none() {
+                self.push(
+                    Diagnostic::error(
+                        format!(
+                            "the organizer `{}` has no `email`: an ORGANIZER is an address",
+                            people[id].0.id
+                        ),
+                        Some(loc(o)),
+                        p("organizer"),
+                    )
+                    .hint(format!(
+                        "add `email:` to `{}` in `people`, or remove `organizer`",
+                        people[id].0.id
+                    )),
+                );
+                return None;
+            }
+            Some(id)
+        });
         let attendees = match &r.attendees {
             None => Attendees::Unspecified,
             Some(a) => match &a.value {
