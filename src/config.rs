@@ -79,6 +79,8 @@ pub enum Action {
     },
     /// Commands that read no spec: `schema`, `init`, `completions`, `man`.
     Standalone(Standalone),
+    /// `rituals import`: reads an iCalendar file, not a spec.
+    Import(crate::import_cmd::ImportJob),
 }
 
 #[derive(Debug)]
@@ -160,6 +162,10 @@ impl Config {
                 Action::Standalone(Standalone::Completions(a.shell)),
             ),
             Command::Man => (Input::none(), Action::Standalone(Standalone::Man)),
+            Command::Import(a) => (
+                Input::none(),
+                Action::Import(crate::import_cmd::ImportJob::new(a, date_arg)?),
+            ),
             Command::Agenda(AgendaArgs {
                 input: i,
                 from,

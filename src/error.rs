@@ -24,6 +24,8 @@ pub enum Error {
     Output(OutputError),
     /// Standard output or another stream failed.
     Io(std::io::Error),
+    /// `rituals import`: the file is not iCalendar (exit 2).
+    Import(crate::import::ImportError),
 }
 
 /// The diagnostics about one spec file.
@@ -100,6 +102,7 @@ impl fmt::Display for Error {
             Error::Usage(m) => write!(f, "error: {m}"),
             Error::Output(e) => write!(f, "error: {e}"),
             Error::Io(e) => write!(f, "error: {e}"),
+            Error::Import(e) => write!(f, "error: {e}"),
         }
     }
 }

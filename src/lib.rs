@@ -16,6 +16,8 @@ pub mod expand;
 pub mod holidays;
 pub mod html;
 pub mod ics;
+pub mod import;
+pub mod import_cmd;
 pub mod lint;
 pub mod load;
 pub mod model;

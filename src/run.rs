@@ -40,6 +40,7 @@ pub fn load(path: &Path, max_bytes: u64, clock: &Clock) -> Result<Loaded, Error>
 pub fn run(config: Config) -> Result<i32, Error> {
     let action = match config.action {
         Action::Standalone(cmd) => return crate::standalone::run(cmd),
+        Action::Import(job) => return crate::import_cmd::run(job),
         other => other,
     };
     let inputs = if config.input.files.is_empty() {
@@ -192,6 +193,7 @@ pub fn run(config: Config) -> Result<i32, Error> {
         }
         Action::Check { .. } => unreachable!("`check` returns before loading"),
         Action::Standalone(cmd) => crate::standalone::run(cmd),
+        Action::Import(job) => crate::import_cmd::run(job),
     }
 }
 
