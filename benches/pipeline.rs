@@ -10,9 +10,9 @@ use std::time::Duration;
 use chrono::DateTime;
 use criterion::{Criterion, criterion_group, criterion_main};
 use rituals::expand::Expander;
-use rituals::ics::stamp::PreviousFeeds;
-use rituals::ics::{BuildInfo, FeedKind, Renderer};
 use rituals::model::Spec;
+use rituals::render::ics::stamp::PreviousFeeds;
+use rituals::render::ics::{BuildInfo, FeedKind, Renderer};
 use rituals::spec::Source;
 use rituals::validate::{self, Context};
 
@@ -86,7 +86,7 @@ fn stages(c: &mut Criterion) {
         g.bench_function("render_ics_all", |b| {
             b.iter(|| {
                 let r = Renderer::new(&x, &prev, build_info());
-                rituals::build::feed_files(&r)
+                rituals::output::feeds::feed_files(&r)
                     .iter()
                     .map(|f| f.bytes.len())
                     .sum::<usize>()
@@ -94,9 +94,13 @@ fn stages(c: &mut Criterion) {
         });
         let r = Renderer::new(&x, &prev, build_info());
         g.bench_function("render_html", |b| {
-            b.iter(|| rituals::html::out_file(&r, build_info().now).bytes.len())
+            b.iter(|| {
+                rituals::render::html::out_file(&r, build_info().now)
+                    .bytes
+                    .len()
+            })
         });
-        let files = rituals::build::feed_files(&r);
+        let files = rituals::output::feeds::feed_files(&r);
         g.bench_function("write_fresh", |b| {
             b.iter_batched(
                 || tempfile::tempdir().expect("temp dir"),

@@ -5,12 +5,11 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
-use crate::agenda::Format;
 use crate::cli::{
     AgendaArgs, AgendaFormat, BuildArgs, CheckArgs, Cli, Command, InputArgs, PrintArgs,
 };
 use crate::error::Error;
-use crate::standalone::Standalone;
+use crate::render::agenda::Format;
 
 /// The build clock: `SOURCE_DATE_EPOCH` (reproducible builds), or now.
 /// It sets DTSTAMP of new or changed events and the default horizon.
@@ -80,7 +79,23 @@ pub enum Action {
     /// Commands that read no spec: `schema`, `init`, `completions`, `man`.
     Standalone(Standalone),
     /// `rituals import`: reads an iCalendar file, not a spec.
-    Import(crate::import_cmd::ImportJob),
+    Import {
+        /// The .ics file, or `-` for standard input.
+        file: PathBuf,
+        /// Where to write the spec; standard output when None.
+        out: Option<PathBuf>,
+        options: crate::import::Options,
+    },
+}
+
+/// Commands that read no spec.
+#[derive(Debug)]
+pub enum Standalone {
+    Schema,
+    /// The folder to write the starter spec into.
+    Init(PathBuf),
+    Completions(clap_complete::Shell),
+    Man,
 }
 
 #[derive(Debug)]
@@ -114,6 +129,20 @@ fn date_arg(flag: &str, text: &str) -> Result<NaiveDate, Error> {
         Error::Usage(format!(
             "`{flag}` expects a date like 2026-03-01, found `{text}`"
         ))
+    })
+}
+
+/// `rituals import`'s arguments, checked.
+fn import_action(a: crate::cli::ImportArgs) -> Result<Action, Error> {
+    Ok(Action::Import {
+        options: crate::import::Options {
+            file_name: a.file.display().to_string(),
+            since: a.since.map(|s| date_arg("--since", &s)).transpose()?,
+            one_offs: a.one_offs,
+            domain: a.domain,
+        },
+        file: a.file,
+        out: a.out,
     })
 }
 
@@ -162,10 +191,7 @@ impl Config {
                 Action::Standalone(Standalone::Completions(a.shell)),
             ),
             Command::Man => (Input::none(), Action::Standalone(Standalone::Man)),
-            Command::Import(a) => (
-                Input::none(),
-                Action::Import(crate::import_cmd::ImportJob::new(a, date_arg)?),
-            ),
+            Command::Import(a) => (Input::none(), import_action(a)?),
             Command::Agenda(AgendaArgs {
                 input: i,
                 from,

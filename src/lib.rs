@@ -1,31 +1,35 @@
 //! `rituals`: calendar as code.
 //!
-//! Pipeline: YAML spec (`spec`) → validated model (`model`, built by
-//! `validate`) → occurrences (`expand`) → renderers (`ics`, `agenda`)
-//! → atomic writes (`output`). `cli` → `config` → `run` drive it.
+//! The stages, in pipeline order:
+//! 1. `spec`: read a YAML file (size cap, UTF-8) and parse it into serde
+//!    types that mirror it, with spans;
+//! 2. `load`: find the spec files and their includes, parse and validate
+//!    each, check what spans files (one team per file closure);
+//! 3. `validate`: raw spec → `model` (validated types only), every error
+//!    with its location, all at once;
+//! 4. `expand`: the model → occurrences (exceptions, `holidays`,
+//!    rotations, the time policy);
+//! 5. `lint`: findings on a valid spec that are probably mistakes;
+//! 6. `render`: pure functions from model and occurrences to bytes
+//!    (`ics` feeds, the `html` subscribe page, the `agenda`);
+//! 7. `output`: staging and atomic writes, the previously published
+//!    feeds, the publisher.
+//!
+//! `diagnostic` renders the errors of every stage. `cli` → `config` →
+//! `commands` drive the stages: one file per subcommand.
 
-pub mod agenda;
-pub mod agenda_stream;
-pub mod build;
-pub mod check;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod expand;
 pub mod holidays;
-pub mod html;
-pub mod ics;
 pub mod import;
-pub mod import_cmd;
 pub mod lint;
 pub mod load;
 pub mod model;
 pub mod output;
-pub mod previous;
-pub mod publisher;
-pub mod run;
-pub mod schema;
+pub mod render;
 pub mod spec;
-pub mod standalone;
 pub mod validate;

@@ -8,7 +8,7 @@ fn main() {
     let cli = Cli::parse();
     let code = match Clock::from_env()
         .and_then(|clock| Config::new(cli, clock))
-        .and_then(rituals::run::run)
+        .and_then(rituals::commands::run)
     {
         Ok(code) => code,
         Err(e) => {

@@ -6,8 +6,8 @@
 use chrono::{DateTime, NaiveDate};
 use libfuzzer_sys::fuzz_target;
 use rituals::expand::Expander;
-use rituals::ics::stamp::PreviousFeeds;
-use rituals::ics::{BuildInfo, Renderer};
+use rituals::render::ics::stamp::PreviousFeeds;
+use rituals::render::ics::{BuildInfo, Renderer};
 use rituals::spec::Source;
 use rituals::validate::{Context, validate};
 

@@ -59,35 +59,7 @@ pub fn draft(cal: Calendar, opts: &Options) -> (Doc, Vec<Lossy>) {
         )
     });
     let mut ids = Ids::default();
-    // Groups of series, keyed by id; UIDs of our own shape first so that
-    // their ids are kept, titles made unique after.
-    let mut groups: Vec<(String, Vec<Segment<'_>>)> = Vec::new();
-    let mut others: Vec<&Series> = Vec::new();
-    for s in &cal.series {
-        match domain.as_deref().and_then(|d| split_uid(&s.uid, d)) {
-            Some((id, from)) => {
-                let seg = Segment { from, series: s };
-                match groups.iter_mut().find(|(g, _)| *g == id) {
-                    Some((_, segs)) => segs.push(seg),
-                    None => {
-                        ids.reserve(&id);
-                        groups.push((id, vec![seg]));
-                    }
-                }
-            }
-            None => others.push(s),
-        }
-    }
-    for s in others {
-        let id = ids.unique(&slug_or(&s.details.title, "ritual"));
-        groups.push((
-            id,
-            vec![Segment {
-                from: None,
-                series: s,
-            }],
-        ));
-    }
+    let groups = groups(&cal.series, domain.as_deref(), &mut ids);
     let mut people = People::default();
     let mut built: Vec<Built> = Vec::new();
     let mut not_imported: Vec<String> = Vec::new();
@@ -107,8 +79,7 @@ pub fn draft(cal: Calendar, opts: &Options) -> (Doc, Vec<Lossy>) {
                 &s.series.uid,
                 format!("the rule `{rule}` repeats within a day; not imported"),
             );
-            not_imported.push(l.to_string().trim_start_matches("warning: ").to_owned());
-            lossy.push(l);
+            drop(l, &mut not_imported, &mut lossy);
             continue;
         }
         let b = build(id, &segs, &mut people, opts.since);
@@ -119,8 +90,7 @@ pub fn draft(cal: Calendar, opts: &Options) -> (Doc, Vec<Lossy>) {
                 &segs[0].series.uid,
                 format!("ended on {until}, before --since {since}; not imported"),
             );
-            not_imported.push(l.to_string().trim_start_matches("warning: ").to_owned());
-            lossy.push(l);
+            drop(l, &mut not_imported, &mut lossy);
             continue;
         }
         built.push(b);
@@ -158,6 +128,49 @@ pub fn draft(cal: Calendar, opts: &Options) -> (Doc, Vec<Lossy>) {
         not_imported,
     };
     (doc, lossy)
+}
+
+/// Series grouped by ritual id: UIDs of our own shape first, so that
+/// their ids are kept; ids from titles, made unique, after.
+fn groups<'a>(
+    series: &'a [Series],
+    domain: Option<&str>,
+    ids: &mut Ids,
+) -> Vec<(String, Vec<Segment<'a>>)> {
+    let mut groups: Vec<(String, Vec<Segment<'_>>)> = Vec::new();
+    let mut others: Vec<&Series> = Vec::new();
+    for s in series {
+        match domain.and_then(|d| split_uid(&s.uid, d)) {
+            Some((id, from)) => {
+                let seg = Segment { from, series: s };
+                match groups.iter_mut().find(|(g, _)| *g == id) {
+                    Some((_, segs)) => segs.push(seg),
+                    None => {
+                        ids.reserve(&id);
+                        groups.push((id, vec![seg]));
+                    }
+                }
+            }
+            None => others.push(s),
+        }
+    }
+    for s in others {
+        let id = ids.unique(&slug_or(&s.details.title, "ritual"));
+        groups.push((
+            id,
+            vec![Segment {
+                from: None,
+                series: s,
+            }],
+        ));
+    }
+    groups
+}
+
+/// A ritual not imported: a comment at the end of the file and a line.
+fn drop(l: Lossy, not_imported: &mut Vec<String>, lossy: &mut Vec<Lossy>) {
+    not_imported.push(format!("{}: {}", l.uid, l.message));
+    lossy.push(l);
 }
 
 /// Leaves out what the calendar section already says.

@@ -236,138 +236,65 @@ mod tests {
         )
     }
 
+    /// `RRULE | DTSTART | expected` rows: `every: …` or `rrule: …`.
+    fn check(rows: &[&str]) {
+        for row in rows {
+            let [rule, start, want]: [&str; 3] = row
+                .split(" | ")
+                .collect::<Vec<_>>()
+                .try_into()
+                .expect("three columns");
+            let want = match want.split_once(": ") {
+                Some(("every", t)) => Schedule::Every(t.to_owned()),
+                Some(("rrule", t)) => Schedule::RRule(t.to_owned()),
+                _ => panic!("bad row {row}"),
+            };
+            assert_eq!(every(rule, start), want, "{rule}");
+        }
+    }
+
     /// The forms of issue 13's table and today's `every`, each from the
     /// RRULE a calendar writes for it.
     #[test]
     fn rrule_to_every_table() {
-        let e = |s: &str| Schedule::Every(s.to_owned());
-        let table = [
-            ("FREQ=DAILY", "2026-01-05", e("day")),
-            ("FREQ=DAILY;INTERVAL=3", "2026-01-05", e("3 days")),
-            (
-                "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR",
-                "2026-01-05",
-                e("weekday"),
-            ),
-            ("FREQ=WEEKLY", "2026-01-05", e("monday")),
-            ("FREQ=WEEKLY;BYDAY=FR,MO", "2026-01-05", e("monday, friday")),
-            (
-                "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
-                "2026-01-05",
-                e("weekday"),
-            ),
-            (
-                "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU",
-                "2026-01-05",
-                e("day"),
-            ),
-            (
-                "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
-                "2026-01-05",
-                e("2 weeks on monday"),
-            ),
-            (
-                "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;WKST=MO",
-                "2026-01-05",
-                e("2 weeks on monday, thursday"),
-            ),
-            (
-                "FREQ=MONTHLY;BYDAY=1MO",
-                "2026-01-05",
-                e("first monday of the month"),
-            ),
-            (
-                "FREQ=MONTHLY;BYDAY=-1FR",
-                "2026-01-30",
-                e("last friday of the month"),
-            ),
-            (
-                "FREQ=MONTHLY;BYDAY=1TH,3TH",
-                "2026-01-01",
-                e("first and third thursday of the month"),
-            ),
-            (
-                "FREQ=MONTHLY;BYDAY=5WE",
-                "2026-04-29",
-                e("fifth wednesday of the month"),
-            ),
-            (
-                "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1FR",
-                "2026-01-30",
-                e("2 months on last friday"),
-            ),
-            (
-                "FREQ=MONTHLY;INTERVAL=3;BYDAY=1MO",
-                "2026-01-05",
-                e("3 months on first monday"),
-            ),
-            (
-                "FREQ=MONTHLY;BYMONTHDAY=15",
-                "2026-01-15",
-                e("month on day 15"),
-            ),
-            ("FREQ=MONTHLY", "2026-01-15", e("month on day 15")),
-            (
-                "FREQ=MONTHLY;BYMONTHDAY=1,15",
-                "2026-01-01",
-                e("month on days 1 and 15"),
-            ),
-            (
-                "FREQ=MONTHLY;BYMONTHDAY=-1",
-                "2026-01-31",
-                e("month on last day"),
-            ),
-            (
-                "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
-                "2026-01-30",
-                e("month on last weekday"),
-            ),
-            (
-                "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1",
-                "2026-01-01",
-                e("month on first weekday"),
-            ),
-            (
-                "FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=14",
-                "2026-07-14",
-                e("year on 14 july"),
-            ),
-            ("FREQ=YEARLY", "2026-07-14", e("year on 14 july")),
-            (
-                "FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO",
-                "2026-05-25",
-                e("year on last monday of may"),
-            ),
-            // No readable form: the rule as it is, normalised.
-            (
-                "FREQ=MONTHLY;BYDAY=2MO,4WE",
-                "2026-01-12",
-                Schedule::RRule("FREQ=MONTHLY;BYDAY=2MO,4WE".into()),
-            ),
-            (
-                "FREQ=YEARLY;INTERVAL=2;BYMONTH=7;BYMONTHDAY=14",
-                "2026-07-14",
-                Schedule::RRule("FREQ=YEARLY;INTERVAL=2;BYMONTH=7;BYMONTHDAY=14".into()),
-            ),
-            (
-                "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;WKST=SU",
-                "2026-01-05",
-                Schedule::RRule("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;WKST=SU".into()),
-            ),
-            (
-                "FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO",
-                "2026-05-11",
-                Schedule::RRule("FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO".into()),
-            ),
-            (
-                "FREQ=MONTHLY;BYDAY=-2FR",
-                "2026-01-23",
-                Schedule::RRule("FREQ=MONTHLY;BYDAY=-2FR".into()),
-            ),
-        ];
-        for (rule, start, want) in table {
-            assert_eq!(every(rule, start), want, "{rule}");
-        }
+        check(&[
+            "FREQ=DAILY | 2026-01-05 | every: day",
+            "FREQ=DAILY;INTERVAL=3 | 2026-01-05 | every: 3 days",
+            "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR | 2026-01-05 | every: weekday",
+            "FREQ=WEEKLY | 2026-01-05 | every: monday",
+            "FREQ=WEEKLY;BYDAY=FR,MO | 2026-01-05 | every: monday, friday",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR | 2026-01-05 | every: weekday",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU | 2026-01-05 | every: day",
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO | 2026-01-05 | every: 2 weeks on monday",
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;WKST=MO | 2026-01-05 | every: 2 weeks on monday, thursday",
+            "FREQ=MONTHLY;BYDAY=1MO | 2026-01-05 | every: first monday of the month",
+            "FREQ=MONTHLY;BYDAY=-1FR | 2026-01-30 | every: last friday of the month",
+            "FREQ=MONTHLY;BYDAY=1TH,3TH | 2026-01-01 | every: first and third thursday of the month",
+            "FREQ=MONTHLY;BYDAY=5WE | 2026-04-29 | every: fifth wednesday of the month",
+            "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1FR | 2026-01-30 | every: 2 months on last friday",
+            "FREQ=MONTHLY;INTERVAL=3;BYDAY=1MO | 2026-01-05 | every: 3 months on first monday",
+            "FREQ=MONTHLY;BYMONTHDAY=15 | 2026-01-15 | every: month on day 15",
+            "FREQ=MONTHLY | 2026-01-15 | every: month on day 15",
+            "FREQ=MONTHLY;BYMONTHDAY=1,15 | 2026-01-01 | every: month on days 1 and 15",
+            "FREQ=MONTHLY;BYMONTHDAY=-1 | 2026-01-31 | every: month on last day",
+            "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1 | 2026-01-30 | every: month on last weekday",
+            "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1 | 2026-01-01 | every: month on first weekday",
+            "FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=14 | 2026-07-14 | every: year on 14 july",
+            "FREQ=YEARLY | 2026-07-14 | every: year on 14 july",
+            "FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO | 2026-05-25 | every: year on last monday of may",
+        ]);
+    }
+
+    /// Rules no form says: `rrule:` with the rule normalised.
+    #[test]
+    fn rules_without_a_form_stay_rrules() {
+        check(&[
+            "FREQ=MONTHLY;BYDAY=2MO,4WE | 2026-01-12 | rrule: FREQ=MONTHLY;BYDAY=2MO,4WE",
+            "FREQ=YEARLY;INTERVAL=2;BYMONTH=7;BYMONTHDAY=14 | 2026-07-14 | rrule: FREQ=YEARLY;INTERVAL=2;BYMONTH=7;BYMONTHDAY=14",
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;WKST=SU | 2026-01-05 | rrule: FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;WKST=SU",
+            "FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO | 2026-05-11 | rrule: FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO",
+            "FREQ=MONTHLY;BYDAY=-2FR | 2026-01-23 | rrule: FREQ=MONTHLY;BYDAY=-2FR",
+        ]);
     }
 
     /// Today's forms parse back to the rule they came from.

@@ -19,6 +19,7 @@ mod read;
 mod ritual;
 mod rotation;
 mod rrule;
+mod scalar;
 mod series;
 mod time;
 mod when;

@@ -101,6 +101,73 @@ pub fn build(
     let mut lossy: Vec<Lossy> = Vec::new();
     let v0 = vals(base);
     let rule = model_rule(&v0.schedule);
+    let mut doc = base_doc(id, segs, &v0, people);
+    // DTSTART off the rule still counts as an occurrence (RFC 5545
+    // §3.8.5.3): keep it as an extra.
+    if let Some(r) = &rule
+        && !r.matches(base.start.date(), base.start.date())
+    {
+        doc.extra
+            .push(at_text(base.all_day(), base.start, base.start));
+        if matches!(r, Rule::Weekly { interval, .. } if *interval > 1) {
+            lossy.push(Lossy::new(&base.uid, "DTSTART is not on the rule's days: weeks of the interval may be counted from another week".to_owned()));
+        }
+    }
+    doc.changes = changes(segs, v0);
+    let mut skip: BTreeSet<NaiveDate> = BTreeSet::new();
+    let mut applied = Applied::default();
+    for seg in segs {
+        let s = seg.series;
+        skip.extend(s.exdates.iter().map(|x| x.date()));
+        for (at, len) in &s.rdates {
+            if len.is_some_and(|l| l != s.duration) {
+                lossy.push(Lossy::new(&s.uid, format!(
+                    "the extra occurrence (RDATE) of {} has its own length; imported with the series' length",
+                    at.date()
+                )));
+            }
+            doc.extra.push(at_text(s.all_day(), *at, s.start));
+        }
+        overrides::apply(s, &mut applied, &mut lossy);
+    }
+    skip.extend(applied.cancelled.iter().copied());
+    for (from, to) in &applied.extra_moves {
+        if let Some(e) = doc.extra.iter_mut().find(|e| e.starts_with(from.as_str())) {
+            *e = to.clone();
+        }
+    }
+    doc.moved = applied.moved.clone();
+    doc.skip = skip.into_iter().collect();
+    apply_since(&mut doc, rule.as_ref(), since_opt, &base.uid, &mut lossy);
+    let first = doc.since.unwrap_or(base.start.date());
+    let turns = applied
+        .turns
+        .iter()
+        .filter(|t| t.date >= first)
+        .cloned()
+        .collect();
+    let found = super::rotation::rotation(turns, people, first);
+    if let Some(msg) = &found.lossy {
+        lossy.push(Lossy::new(&base.uid, msg.clone()));
+    }
+    doc.rotation = found.rotation;
+    let horizon = found
+        .last_turn
+        .map(|last| horizon_window(rule.as_ref(), first, last, &doc));
+    doc.comments.extend(base.zone_note.iter().cloned());
+    Built {
+        doc,
+        lossy,
+        zone: base.zone,
+        horizon,
+        language: applied.language,
+        rule,
+    }
+}
+
+/// The ritual's own fields, from its base series.
+fn base_doc(id: String, segs: &[Segment<'_>], v0: &Vals, people: &mut People) -> RitualDoc {
+    let base = segs[0].series;
     let mut doc = RitualDoc {
         comments: Vec::new(),
         id,
@@ -141,26 +208,21 @@ pub fn build(
     if !ids.is_empty() {
         doc.attendees = Some(AttendeesDoc::Some(ids));
     }
-    // DTSTART off the rule still counts as an occurrence (RFC 5545
-    // §3.8.5.3): keep it as an extra.
-    if let Some(r) = &rule
-        && !r.matches(base.start.date(), base.start.date())
-    {
-        doc.extra
-            .push(at_text(base.all_day(), base.start, base.start));
-        if matches!(r, Rule::Weekly { interval, .. } if *interval > 1) {
-            lossy.push(Lossy::new(&base.uid, "DTSTART is not on the rule's days: weeks of the interval may be counted from another week".to_owned()));
-        }
-    }
+    doc
+}
+
+/// `changes:`: each later segment's fields that differ from the one before.
+fn changes(segs: &[Segment<'_>], v0: Vals) -> Vec<ChangeDoc> {
+    let mut out = Vec::new();
     let mut prev = v0;
-    let mut prev_details = base.details.clone();
+    let mut prev_details = segs[0].series.details.clone();
     for seg in &segs[1..] {
         let v = vals(seg.series);
         let d = &seg.series.details;
         let diff = |a: &Option<String>, b: &Option<String>| {
             (a != b).then(|| b.clone().unwrap_or_default())
         };
-        doc.changes.push(ChangeDoc {
+        out.push(ChangeDoc {
             from: seg.from.unwrap_or(seg.series.start.date()),
             schedule: (v.schedule != prev.schedule).then(|| v.schedule.clone()),
             time: (v.time != prev.time || v.duration != prev.duration).then(|| v.time.clone()),
@@ -181,73 +243,28 @@ pub fn build(
         prev = v;
         prev_details = d.clone();
     }
-    let mut skip: BTreeSet<NaiveDate> = BTreeSet::new();
-    let mut applied = Applied::default();
-    for seg in segs {
-        let s = seg.series;
-        skip.extend(s.exdates.iter().map(|x| x.date()));
-        for (at, len) in &s.rdates {
-            if len.is_some_and(|l| l != s.duration) {
-                lossy.push(Lossy::new(&s.uid, format!(
-                    "the extra occurrence (RDATE) of {} has its own length; imported with the series' length",
-                    at.date()
-                )));
-            }
-            doc.extra.push(at_text(s.all_day(), *at, s.start));
+    out
+}
+
+/// `[last turn, next held occurrence)`: where a horizon keeps the same
+/// presenters (without today's model of the rule: the last turn only).
+fn horizon_window(
+    rule: Option<&Rule>,
+    first: NaiveDate,
+    last: NaiveDate,
+    doc: &RitualDoc,
+) -> (NaiveDate, Option<NaiveDate>) {
+    let Some(r) = rule else {
+        return (last, last.succ_opt());
+    };
+    let mut d = last;
+    loop {
+        match r.next_after(first, d) {
+            None => return (last, None),
+            Some(n) if doc.until.is_some_and(|u| n > u) => return (last, None),
+            Some(n) if !doc.skip.contains(&n) => return (last, Some(n)),
+            Some(n) => d = n,
         }
-        overrides::apply(s, &mut applied, &mut lossy);
-    }
-    skip.extend(applied.cancelled.iter().copied());
-    for (from, to) in &applied.extra_moves {
-        if let Some(e) = doc.extra.iter_mut().find(|e| e.starts_with(from.as_str())) {
-            *e = to.clone();
-        }
-    }
-    doc.moved = applied.moved.clone();
-    doc.skip = skip.into_iter().collect();
-    apply_since(&mut doc, rule.as_ref(), since_opt, &base.uid, &mut lossy);
-    let first = doc.since.unwrap_or(base.start.date());
-    let turns = applied
-        .turns
-        .iter()
-        .filter(|t| t.date >= first)
-        .cloned()
-        .collect();
-    let found = super::rotation::rotation(turns, people, first);
-    if let Some(msg) = &found.lossy {
-        lossy.push(Lossy::new(&base.uid, msg.clone()));
-    }
-    doc.rotation = found.rotation;
-    let horizon = found.last_turn.map(|last| {
-        let next = rule.as_ref().and_then(|r| {
-            let mut d = last;
-            loop {
-                d = r.next_after(first, d)?;
-                if doc.until.is_some_and(|u| d > u) {
-                    return None;
-                }
-                if !doc.skip.contains(&d) {
-                    return Some(d);
-                }
-            }
-        });
-        (
-            last,
-            if rule.is_some() {
-                next
-            } else {
-                last.succ_opt()
-            },
-        )
-    });
-    doc.comments.extend(base.zone_note.iter().cloned());
-    Built {
-        doc,
-        lossy,
-        zone: base.zone,
-        horizon,
-        language: applied.language,
-        rule,
     }
 }
 

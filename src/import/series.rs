@@ -226,35 +226,9 @@ impl Ctx<'_> {
 }
 
 fn build(group: Vec<Event>, ctx: &Ctx<'_>, out: &mut Calendar) {
-    let (mut masters, overrides): (Vec<Event>, Vec<Event>) =
-        group.into_iter().partition(|e| e.recurrence_id.is_none());
-    let uid = masters
-        .first()
-        .or(overrides.first())
-        .map(|e| e.uid.clone())
-        .unwrap_or_default();
-    if masters.is_empty() {
-        for o in &overrides {
-            out.lossy.push(Lossy::new(
-                &uid,
-                format!(
-                    "an override (RECURRENCE-ID) without its series, \"{}\"; not imported",
-                    o.details.title
-                ),
-            ));
-        }
+    let Some((m, overrides, uid)) = master(group, out) else {
         return;
-    }
-    for extra in masters.drain(1..) {
-        out.lossy.push(Lossy::new(
-            &uid,
-            format!(
-                "a second event with the same UID, \"{}\"; not imported",
-                extra.details.title
-            ),
-        ));
-    }
-    let m = masters.remove(0);
+    };
     for l in &m.lossy {
         out.lossy.push(Lossy::new(&uid, l.clone()));
     }
@@ -298,29 +272,7 @@ fn build(group: Vec<Event>, ctx: &Ctx<'_>, out: &mut Calendar) {
                 _ => ctx.local(&s, zone),
             })
         });
-    let overrides = overrides
-        .iter()
-        .filter_map(|o| {
-            if o.this_and_future {
-                out.lossy.push(Lossy::new(
-                    &uid,
-                    "an override with RANGE=THISANDFUTURE is read as changing one occurrence only"
-                        .to_owned(),
-                ));
-            }
-            for l in &o.lossy {
-                out.lossy.push(Lossy::new(&uid, l.clone()));
-            }
-            Some(Override {
-                recurrence_id: ctx.local(o.recurrence_id.as_ref()?, zone),
-                start: ctx.local(&o.start, zone),
-                duration: ctx.length(o, zone),
-                details: o.details.clone(),
-                attendees: o.attendees.clone(),
-                cancelled: o.cancelled,
-            })
-        })
-        .collect();
+    let overrides = overrides_of(&overrides, zone, ctx, &uid, out);
     let series = Series {
         uid: uid.clone(),
         zone,
@@ -356,4 +308,71 @@ fn build(group: Vec<Event>, ctx: &Ctx<'_>, out: &mut Calendar) {
     } else {
         out.one_offs.push(series);
     }
+}
+
+/// The master of a UID's events and its overrides; the others reported.
+fn master(group: Vec<Event>, out: &mut Calendar) -> Option<(Event, Vec<Event>, String)> {
+    let (mut masters, overrides): (Vec<Event>, Vec<Event>) =
+        group.into_iter().partition(|e| e.recurrence_id.is_none());
+    let uid = masters
+        .first()
+        .or(overrides.first())
+        .map(|e| e.uid.clone())
+        .unwrap_or_default();
+    if masters.is_empty() {
+        for o in &overrides {
+            out.lossy.push(Lossy::new(
+                &uid,
+                format!(
+                    "an override (RECURRENCE-ID) without its series, \"{}\"; not imported",
+                    o.details.title
+                ),
+            ));
+        }
+        return None;
+    }
+    for extra in masters.drain(1..) {
+        out.lossy.push(Lossy::new(
+            &uid,
+            format!(
+                "a second event with the same UID, \"{}\"; not imported",
+                extra.details.title
+            ),
+        ));
+    }
+    let m = masters.remove(0);
+    Some((m, overrides, uid))
+}
+
+/// The overrides of a series, in its zone.
+fn overrides_of(
+    overrides: &[Event],
+    zone: Option<Tz>,
+    ctx: &Ctx<'_>,
+    uid: &str,
+    out: &mut Calendar,
+) -> Vec<Override> {
+    overrides
+        .iter()
+        .filter_map(|o| {
+            if o.this_and_future {
+                out.lossy.push(Lossy::new(
+                    uid,
+                    "an override with RANGE=THISANDFUTURE is read as changing one occurrence only"
+                        .to_owned(),
+                ));
+            }
+            for l in &o.lossy {
+                out.lossy.push(Lossy::new(uid, l.clone()));
+            }
+            Some(Override {
+                recurrence_id: ctx.local(o.recurrence_id.as_ref()?, zone),
+                start: ctx.local(&o.start, zone),
+                duration: ctx.length(o, zone),
+                details: o.details.clone(),
+                attendees: o.attendees.clone(),
+                cancelled: o.cancelled,
+            })
+        })
+        .collect()
 }

@@ -12,6 +12,7 @@ mod holiday;
 mod outside;
 mod overlap;
 mod remind;
+pub mod report;
 
 use chrono::{NaiveDate, TimeDelta};
 

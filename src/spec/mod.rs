@@ -2,6 +2,8 @@
 
 mod path;
 pub mod raw;
+pub mod schema;
+pub mod schema_hints;
 mod source;
 
 pub use path::field_path_at;

@@ -21,7 +21,7 @@ pub struct RawSpec {
     /// built; files pulled in by `include` have none.
     #[serde(default)]
     #[schemars(with = "RawCalendar")]
-    #[schemars(example = crate::schema::examples::calendar())]
+    #[schemars(example = crate::spec::schema_hints::calendar())]
     pub calendar: Option<S<RawCalendar>>,
     /// Other spec files (relative to this one, in its folder or below)
     /// whose people and rituals join this calendar.
@@ -32,12 +32,12 @@ pub struct RawSpec {
     /// Each person also gets a feed of their own, `people/<id>.ics`.
     #[serde(default)]
     #[schemars(with = "Vec<RawPerson>")]
-    #[schemars(example = crate::schema::examples::people())]
+    #[schemars(example = crate::spec::schema_hints::people())]
     pub people: Vec<S<RawPerson>>,
     /// The recurring events. Each gets a feed of its own, `<id>.ics`.
     #[serde(default)]
     #[schemars(with = "Vec<RawRitual>")]
-    #[schemars(example = crate::schema::examples::rituals())]
+    #[schemars(example = crate::spec::schema_hints::rituals())]
     pub rituals: Vec<S<RawRitual>>,
 }
 
@@ -74,7 +74,7 @@ pub struct RawCalendar {
     pub language: Option<S<String>>,
     /// Country whose public holidays cancel occurrences, or `none`.
     #[serde(default)] // as for any Option: absent is None
-    #[schemars(schema_with = "crate::schema::holidays")]
+    #[schemars(schema_with = "crate::spec::schema_hints::holidays")]
     pub holidays: Option<S<String>>,
     /// Dates (YYYY-MM-DD) when every ritual is cancelled (office closures).
     #[serde(default)]
@@ -190,17 +190,17 @@ pub struct RawRitual {
     /// Occurrences held at another date or time.
     #[serde(default)]
     #[schemars(with = "Vec<RawMove>")]
-    #[schemars(example = [crate::schema::examples::moved()])]
+    #[schemars(example = [crate::spec::schema_hints::moved()])]
     pub moved: Vec<S<RawMove>>,
     /// Country whose public holidays cancel occurrences, or `none`;
     /// default: the calendar's `holidays`.
     #[serde(default)] // as for any Option: absent is None
-    #[schemars(schema_with = "crate::schema::holidays")]
+    #[schemars(schema_with = "crate::spec::schema_hints::holidays")]
     pub holidays: Option<S<String>>,
     /// Schedule changes: from a date on, new values replace the ritual's.
     #[serde(default)]
     #[schemars(with = "Vec<RawChange>")]
-    #[schemars(example = [crate::schema::examples::change()])]
+    #[schemars(example = [crate::spec::schema_hints::change()])]
     pub changes: Vec<S<RawChange>>,
     /// The `id` of the person who organizes it (ORGANIZER).
     #[schemars(with = "Option<String>", example = &"alice")]
@@ -211,7 +211,7 @@ pub struct RawRitual {
     pub attendees: Option<S<OneOrMany>>,
     /// Who presents, turn by turn (each person's feed gets their turns).
     #[schemars(with = "Option<RawRotation>")]
-    #[schemars(example = crate::schema::examples::rotation())]
+    #[schemars(example = crate::spec::schema_hints::rotation())]
     pub rotation: Option<S<RawRotation>>,
 }
 
@@ -280,7 +280,7 @@ pub struct RawRotation {
     /// New orders of turns, each from a date on.
     #[serde(default)]
     #[schemars(with = "Vec<RawRotationChange>")]
-    #[schemars(example = [crate::schema::examples::rotation_change()])]
+    #[schemars(example = [crate::spec::schema_hints::rotation_change()])]
     pub changes: Vec<S<RawRotationChange>>,
 }
 

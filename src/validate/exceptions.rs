@@ -1,16 +1,27 @@
 //! `skip`, `extra` and `moved`: each must name a real occurrence (or, for
 //! `extra`, a date that is not one), and a move may not collide.
 
-use chrono::{NaiveDate, TimeDelta};
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 
 use super::{Validator, loc, values};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Extra, Loc, Move, Ritual, Skip, When};
-use crate::spec::raw::RawRitual;
+use crate::spec::raw::{RawMove, RawRitual};
 
 impl Validator {
     pub(super) fn exceptions(&mut self, i: usize, r: &RawRitual, ritual: &mut Ritual) {
         let p = |f: &str| format!("rituals[{i}].{f}");
+        self.skips(r, ritual, &p);
+        self.extras(r, ritual, &p);
+        for (k, m) in r.moved.iter().enumerate() {
+            let path = p(&format!("moved[{k}]"));
+            if let Some(moved) = self.one_move(&m.value, &path, ritual) {
+                ritual.moved.push(moved);
+            }
+        }
+    }
+
+    fn skips(&mut self, r: &RawRitual, ritual: &mut Ritual, p: &impl Fn(&str) -> String) {
         for (k, s) in r.skip.iter().enumerate() {
             let Some(date) = self.parse(s, p(&format!("skip[{k}]")), |t| values::date(t)) else {
                 continue;
@@ -27,6 +38,9 @@ impl Validator {
             }
             ritual.skip.push(Skip { date, loc: loc(s) });
         }
+    }
+
+    fn extras(&mut self, r: &RawRitual, ritual: &mut Ritual, p: &impl Fn(&str) -> String) {
         for (k, e) in r.extra.iter().enumerate() {
             let path = p(&format!("extra[{k}]"));
             let Some((date, at)) = self.parse(e, path.clone(), |t| values::date_and_time(t)) else {
@@ -49,90 +63,98 @@ impl Validator {
                 loc: loc(e),
             });
         }
-        for (k, m) in r.moved.iter().enumerate() {
-            let path = p(&format!("moved[{k}]"));
-            let Some(date) = self.parse(&m.value.date, format!("{path}.date"), |t| values::date(t))
-            else {
-                continue;
-            };
-            let Some((to_date, to_time, duration)) =
-                self.parse(&m.value.to, format!("{path}.to"), |t| {
-                    values::moved_target(t)
-                })
-            else {
-                continue;
-            };
-            // A date alone keeps the occurrence's time (midnight for all-day).
-            let to = to_date.and_time(to_time.unwrap_or_else(|| {
-                match ritual
-                    .segment_at(date)
-                    .map(|k| ritual.segments[k].schedule.when)
-                {
-                    Some(When::Timed { start, .. }) => start,
-                    _ => chrono::NaiveTime::MIN,
-                }
-            }));
-            if ritual.segment_of(date).is_none() {
-                self.push(not_an_occurrence(
-                    ritual,
-                    date,
-                    Some(loc(&m.value.date)),
-                    format!("{path}.date"),
-                    "move",
-                ));
-                continue;
-            }
-            if ritual.skip.iter().any(|s| s.date == date) {
-                self.error(
-                    format!("{date} is both skipped and moved: keep one"),
-                    &m.value.date,
-                    format!("{path}.date"),
-                );
-                continue;
-            }
-            if ritual.moved.iter().any(|x| x.date == date) {
-                self.error(
-                    format!("{date} is moved twice"),
-                    &m.value.date,
-                    format!("{path}.date"),
-                );
-                continue;
-            }
-            if to.date() != date
-                && let Some(seg) = ritual.segment_of(to.date())
-                && !ritual.skip.iter().any(|s| s.date == to.date())
-            {
-                let seg = &ritual.segments[seg];
-                let start = match seg.schedule.when {
-                    When::Timed { start, duration } => Some((start, duration)),
-                    When::AllDay => None,
-                };
-                let len = duration.unwrap_or_else(|| start.map_or(TimeDelta::days(1), |s| s.1));
-                let collides = start.is_none_or(|(s, d)| {
-                    let a = to.date().and_time(s);
-                    to < a + d && a < to + len
-                });
-                if collides {
-                    self.error(
-                        format!(
-                            "moving {date} to {} collides with this ritual's own occurrence on {}",
-                            to.format("%Y-%m-%d %H:%M"),
-                            to.date()
-                        ),
-                        &m.value.to,
-                        format!("{path}.to"),
-                    );
-                    continue;
-                }
-            }
-            ritual.moved.push(Move {
-                date,
-                to,
-                duration,
-                loc: loc(&m.value.date),
-            });
-        }
     }
+
+    /// One `moved` entry, checked against the ritual's occurrences, skips
+    /// and earlier moves; None when it is invalid (reported).
+    fn one_move(&mut self, m: &RawMove, path: &str, ritual: &Ritual) -> Option<Move> {
+        let date = self.parse(&m.date, format!("{path}.date"), |t| values::date(t))?;
+        let (to_date, to_time, duration) =
+            self.parse(&m.to, format!("{path}.to"), |t| values::moved_target(t))?;
+        // A date alone keeps the occurrence's time (midnight for all-day).
+        let to = to_date.and_time(to_time.unwrap_or_else(|| {
+            match ritual
+                .segment_at(date)
+                .map(|k| ritual.segments[k].schedule.when)
+            {
+                Some(When::Timed { start, .. }) => start,
+                _ => chrono::NaiveTime::MIN,
+            }
+        }));
+        if ritual.segment_of(date).is_none() {
+            self.push(not_an_occurrence(
+                ritual,
+                date,
+                Some(loc(&m.date)),
+                format!("{path}.date"),
+                "move",
+            ));
+            return None;
+        }
+        if ritual.skip.iter().any(|s| s.date == date) {
+            self.error(
+                format!("{date} is both skipped and moved: keep one"),
+                &m.date,
+                format!("{path}.date"),
+            );
+            return None;
+        }
+        if ritual.moved.iter().any(|x| x.date == date) {
+            self.error(
+                format!("{date} is moved twice"),
+                &m.date,
+                format!("{path}.date"),
+            );
+            return None;
+        }
+        if collides(ritual, date, to, duration) {
+            self.error(
+                format!(
+                    "moving {date} to {} collides with this ritual's own occurrence on {}",
+                    to.format("%Y-%m-%d %H:%M"),
+                    to.date()
+                ),
+                &m.to,
+                format!("{path}.to"),
+            );
+            return None;
+        }
+        Some(Move {
+            date,
+            to,
+            duration,
+            loc: loc(&m.date),
+        })
+    }
+}
+
+/// Whether moving `date` to `to` (lasting `duration`, or as long as the
+/// ritual's events) overlaps the ritual's own occurrence on that day.
+fn collides(
+    ritual: &Ritual,
+    date: NaiveDate,
+    to: NaiveDateTime,
+    duration: Option<TimeDelta>,
+) -> bool {
+    if to.date() == date {
+        return false;
+    }
+    let Some(seg) = ritual.segment_of(to.date()) else {
+        return false;
+    };
+    if ritual.skip.iter().any(|s| s.date == to.date()) {
+        return false;
+    }
+    let seg = &ritual.segments[seg];
+    let start = match seg.schedule.when {
+        When::Timed { start, duration } => Some((start, duration)),
+        When::AllDay => None,
+    };
+    let len = duration.unwrap_or_else(|| start.map_or(TimeDelta::days(1), |s| s.1));
+    start.is_none_or(|(s, d)| {
+        let a = to.date().and_time(s);
+        to < a + d && a < to + len
+    })
 }
 
 fn not_an_occurrence(

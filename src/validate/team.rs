@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Loc, Person, Spec};
+use crate::model::{Calendar, Loc, Person, Ritual, Spec};
 use crate::spec::raw::RawSpec;
 
 use super::{Context, Validator, loc};
@@ -49,11 +49,44 @@ pub fn validate_team(
             .is_some_and(|c| c.value.since.is_some()),
     };
     let mut out: Vec<FileDiagnostic> = Vec::new();
-    let flush = |v: &mut Validator, out: &mut Vec<FileDiagnostic>, file: usize| {
-        out.extend(v.diags.drain(..).map(|d| (file, d)));
-    };
-    let place = |file: usize, at: Loc| format!("{}:{}:{}", files[file].name, at.line, at.column);
+    let calendar = team_calendar(&mut v, &mut out, files, ctx);
+    let (people, person_at) = pooled_people(&mut v, &mut out, files);
+    let (rituals, ritual_file) =
+        pooled_rituals(&mut v, &mut out, files, calendar.as_ref(), &people);
+    // In source order, file by file, whatever order the checks ran in;
+    // stable, so that problems found at one place keep their order.
+    out.sort_by_key(|(f, d)| (*f, d.loc.map_or((u32::MAX, 0), |l| (l.line, l.column))));
+    match calendar {
+        Some(calendar) if out.iter().all(|(_, d)| !d.is_error()) => Ok(ValidTeam {
+            spec: Spec {
+                calendar,
+                people: people.into_iter().map(|(p, _)| p).collect(),
+                rituals,
+            },
+            ritual_file,
+            person_at,
+        }),
+        _ => Err(out),
+    }
+}
 
+/// Moves the validator's diagnostics to `out`, tagged with `file`.
+fn flush(v: &mut Validator, out: &mut Vec<FileDiagnostic>, file: usize) {
+    out.extend(v.diags.drain(..).map(|d| (file, d)));
+}
+
+/// `file:line:column`, for messages that point at another place.
+fn place(files: &[TeamFile<'_>], file: usize, at: Loc) -> String {
+    format!("{}:{}:{}", files[file].name, at.line, at.column)
+}
+
+/// The first file's calendar; an included file may not have one.
+fn team_calendar(
+    v: &mut Validator,
+    out: &mut Vec<FileDiagnostic>,
+    files: &[TeamFile<'_>],
+    ctx: &Context,
+) -> Option<Calendar> {
     let calendar = match files.first().and_then(|f| f.raw.calendar.as_ref()) {
         Some(c) => v.calendar(c, ctx),
         None => {
@@ -65,7 +98,7 @@ pub fn validate_team(
             None
         }
     };
-    flush(&mut v, &mut out, 0);
+    flush(v, out, 0);
     for (f, file) in files.iter().enumerate().skip(1) {
         if let Some(c) = &file.raw.calendar {
             v.push(
@@ -80,9 +113,18 @@ pub fn validate_team(
                 .hint("an included file adds `people` and `rituals` only; they take the calendar (time zone, domain, holidays) of the file that is built: remove this section"),
             );
         }
-        flush(&mut v, &mut out, f);
+        flush(v, out, f);
     }
+    calendar
+}
 
+/// Every file's people, pooled: a person defined in two files must be
+/// defined alike. Also gives where each was first defined.
+fn pooled_people(
+    v: &mut Validator,
+    out: &mut Vec<FileDiagnostic>,
+    files: &[TeamFile<'_>],
+) -> (Vec<(Person, Loc)>, Vec<(usize, Loc)>) {
     let mut people: Vec<(Person, Loc)> = Vec::new();
     let mut person_at: Vec<(usize, Loc)> = Vec::new();
     for (f, file) in files.iter().enumerate() {
@@ -98,7 +140,7 @@ pub fn validate_team(
                             format!(
                                 "person `{}` is already defined differently at {}",
                                 person.id,
-                                place(person_at[k].0, person_at[k].1)
+                                place(files, person_at[k].0, person_at[k].1)
                             ),
                             Some(at),
                             format!("people[{i}].id"),
@@ -116,9 +158,20 @@ pub fn validate_team(
                 }
             }
         }
-        flush(&mut v, &mut out, f);
+        flush(v, out, f);
     }
+    (people, person_at)
+}
 
+/// Every file's rituals, validated against the calendar and the pooled
+/// people; ids are unique across files. Also gives each one's file.
+fn pooled_rituals(
+    v: &mut Validator,
+    out: &mut Vec<FileDiagnostic>,
+    files: &[TeamFile<'_>],
+    calendar: Option<&Calendar>,
+    people: &[(Person, Loc)],
+) -> (Vec<Ritual>, Vec<usize>) {
     let mut rituals = Vec::new();
     let mut ritual_file = Vec::new();
     // A map: a list would make 10,000 rituals cost 50 million compares.
@@ -130,7 +183,7 @@ pub fn validate_team(
                 let there = if *first_file == f {
                     format!("line {}", first.line)
                 } else {
-                    place(*first_file, *first)
+                    place(files, *first_file, *first)
                 };
                 v.error(
                     format!("ritual id `{}` is already used at {there}", id.value),
@@ -139,14 +192,14 @@ pub fn validate_team(
                 );
             }
             seen.entry(&id.value).or_insert((f, loc(id)));
-            if let Some(cal) = &calendar
-                && let Some(ritual) = v.ritual(i, &r.value, cal, &people)
+            if let Some(cal) = calendar
+                && let Some(ritual) = v.ritual(i, &r.value, cal, people)
             {
                 rituals.push(ritual);
                 ritual_file.push(f);
             }
         }
-        flush(&mut v, &mut out, f);
+        flush(v, out, f);
     }
     if seen.is_empty() {
         out.push((
@@ -159,21 +212,7 @@ pub fn validate_team(
             .hint("add at least one ritual with `id`, `title`, `every` and `time`"),
         ));
     }
-    // In source order, file by file, whatever order the checks ran in;
-    // stable, so that problems found at one place keep their order.
-    out.sort_by_key(|(f, d)| (*f, d.loc.map_or((u32::MAX, 0), |l| (l.line, l.column))));
-    match calendar {
-        Some(calendar) if out.iter().all(|(_, d)| !d.is_error()) => Ok(ValidTeam {
-            spec: Spec {
-                calendar,
-                people: people.into_iter().map(|(p, _)| p).collect(),
-                rituals,
-            },
-            ritual_file,
-            person_at,
-        }),
-        _ => Err(out),
-    }
+    (rituals, ritual_file)
 }
 
 /// `Name <e-mail>`, for messages about people who clash.

@@ -23,7 +23,7 @@ fn sorted_agenda(yaml: &str, from: &str, to: &str, json: bool) -> String {
     };
     let spec = rituals::validate::validate(&raw, &ctx).unwrap_or_else(|_| panic!("invalid"));
     let x = rituals::expand::Expander::new(&spec);
-    let w = rituals::agenda::Window {
+    let w = rituals::render::agenda::Window {
         from: date(from),
         to: date(to),
         tz: None,
@@ -31,14 +31,14 @@ fn sorted_agenda(yaml: &str, from: &str, to: &str, json: bool) -> String {
     };
     let occ = sorted_occurrences(&x, &w);
     let format = if json {
-        rituals::agenda::Format::Json
+        rituals::render::agenda::Format::Json
     } else {
-        rituals::agenda::Format::Text
+        rituals::render::agenda::Format::Text
     };
     let mut out = Vec::new();
-    let mut sink = rituals::agenda::Sink::new(w, format);
+    let mut sink = rituals::render::agenda::Sink::new(w, format);
     for occurrence in &occ {
-        let entry = rituals::agenda::Entry {
+        let entry = rituals::render::agenda::Entry {
             spec: &spec,
             team: None,
             occurrence,
@@ -54,7 +54,7 @@ fn sorted_agenda(yaml: &str, from: &str, to: &str, json: bool) -> String {
 /// stable sort keeps each series' order).
 fn sorted_occurrences(
     x: &rituals::expand::Expander<'_>,
-    w: &rituals::agenda::Window,
+    w: &rituals::render::agenda::Window,
 ) -> Vec<rituals::expand::Occurrence> {
     let mut all = Vec::new();
     for i in 0..x.spec.rituals.len() {

@@ -101,23 +101,29 @@ fn run(yaml: &str) -> Result<(String, String), String> {
             .join("\n")
     })?;
     let x = rituals::expand::Expander::new(&spec);
-    let prev = rituals::ics::stamp::PreviousFeeds::default();
+    let prev = rituals::render::ics::stamp::PreviousFeeds::default();
     let now = chrono::DateTime::from_timestamp(1_795_824_000, 0).unwrap();
-    let r = rituals::ics::Renderer::new(&x, &prev, rituals::ics::BuildInfo { now });
-    let feed = String::from_utf8(r.feed(rituals::ics::FeedKind::Team)).unwrap();
-    let w = rituals::agenda::Window {
+    let r = rituals::render::ics::Renderer::new(&x, &prev, rituals::render::ics::BuildInfo { now });
+    let feed = String::from_utf8(r.feed(rituals::render::ics::FeedKind::Team)).unwrap();
+    let w = rituals::render::agenda::Window {
         from: NaiveDate::from_ymd_opt(2025, 12, 30).unwrap(),
         to: NaiveDate::from_ymd_opt(2030, 1, 2).unwrap(),
         tz: None,
         person: None,
     };
-    let team = [rituals::agenda_stream::TeamWindow {
+    let team = [rituals::render::agenda::stream::TeamWindow {
         expander: &x,
         person: None,
     }];
     let mut json = Vec::new();
-    rituals::agenda_stream::write(&team, &[None], w, rituals::agenda::Format::Json, &mut json)
-        .unwrap();
+    rituals::render::agenda::stream::write(
+        &team,
+        &[None],
+        w,
+        rituals::render::agenda::Format::Json,
+        &mut json,
+    )
+    .unwrap();
     Ok((feed, String::from_utf8(json).unwrap()))
 }
 

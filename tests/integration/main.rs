@@ -15,6 +15,7 @@ mod expander_props;
 mod html;
 mod ics_parse;
 mod interop_engines;
+mod layout;
 mod no_panic;
 mod people;
 mod safety;

@@ -6,8 +6,8 @@
 use chrono::{DateTime, NaiveDate};
 use proptest::prelude::*;
 use rituals::expand::Expander;
-use rituals::ics::stamp::PreviousFeeds;
-use rituals::ics::{BuildInfo, Renderer};
+use rituals::render::ics::stamp::PreviousFeeds;
+use rituals::render::ics::{BuildInfo, Renderer};
 use rituals::spec::Source;
 use rituals::validate::{Context, validate};
 
@@ -47,21 +47,21 @@ fn pipeline(bytes: &[u8], max_feeds: usize) -> Result<Vec<String>, String> {
         now: DateTime::from_timestamp(1_795_824_000, 0).expect("time"),
     };
     let renderer = Renderer::new(&expander, &previous, build);
-    let team = [rituals::agenda_stream::TeamWindow {
+    let team = [rituals::render::agenda::stream::TeamWindow {
         expander: &expander,
         person: None,
     }];
-    let window = rituals::agenda::Window {
+    let window = rituals::render::agenda::Window {
         from: spec.calendar.horizon - chrono::Days::new(60),
         to: spec.calendar.horizon,
         tz: None,
         person: None,
     };
-    let _ = rituals::agenda_stream::write(
+    let _ = rituals::render::agenda::stream::write(
         &team,
         &[None],
         window,
-        rituals::agenda::Format::Json,
+        rituals::render::agenda::Format::Json,
         &mut std::io::sink(),
     );
     Ok(renderer

@@ -81,7 +81,7 @@ fn schema_accepts_every_spec_that_builds() {
         ("rituals.yaml".into(), project_spec()),
         (
             "init starter".into(),
-            std::fs::read_to_string(root().join("src/standalone/starter.yaml")).expect("starter"),
+            std::fs::read_to_string(root().join("src/commands/starter.yaml")).expect("starter"),
         ),
     ];
     for path in yaml_files(&root().join("tests/fixtures")) {

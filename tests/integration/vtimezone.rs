@@ -7,8 +7,8 @@
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
 use chrono_tz::Tz;
 use proptest::prelude::*;
-use rituals::ics::content_line::ContentWriter;
-use rituals::ics::vtimezone::ZoneInfo;
+use rituals::render::ics::content_line::ContentWriter;
+use rituals::render::ics::vtimezone::ZoneInfo;
 
 /// Onsets as (UTC seconds, TZOFFSETTO seconds), sorted.
 pub(crate) struct Vtz {

@@ -1,0 +1,122 @@
+//! The commands: each takes its part of the `Config`, calls the library
+//! stages, and gives an exit code (0 ok, 1 check failed or changes
+//! pending; errors exit 2). The stages never import a command.
+
+pub mod agenda;
+pub mod build;
+pub mod check;
+pub mod completions;
+pub mod import;
+pub mod init;
+pub mod man;
+pub mod print;
+pub mod schema;
+mod teams;
+
+use std::path::PathBuf;
+
+use crate::config::{Action, Config, Standalone};
+use crate::error::Error;
+use crate::output::feeds::BuildOptions;
+use crate::render::agenda::Window;
+use crate::render::ics::BuildInfo;
+
+/// Runs the configured command; returns the exit code.
+///
+/// # Errors
+/// Any `Error`: bad input or usage, or a failed write (exit 2).
+pub fn run(config: Config) -> Result<i32, Error> {
+    let action = match config.action {
+        Action::Standalone(cmd) => return standalone(cmd),
+        Action::Import { file, out, options } => {
+            return import::run(&file, out.as_deref(), &options);
+        }
+        other => other,
+    };
+    let inputs = if config.input.files.is_empty() {
+        vec![PathBuf::from("rituals.yaml")]
+    } else {
+        config.input.files.clone()
+    };
+    if let Action::Check { strict } = action {
+        return check::run(
+            &inputs,
+            config.input.recursive,
+            config.input.max_input_bytes,
+            &config.clock,
+            strict,
+        );
+    }
+    let ws = crate::load::load(
+        &inputs,
+        config.input.recursive,
+        config.input.max_input_bytes,
+        &config.clock,
+    )?;
+    let build = BuildInfo {
+        now: config.clock.now,
+    };
+    match action {
+        Action::Build {
+            out,
+            check,
+            previous,
+            prune,
+            force,
+        } => {
+            let opts = BuildOptions {
+                out: &out,
+                check,
+                previous: previous.as_deref(),
+                prune,
+                force,
+                build,
+            };
+            build::run(&ws, &opts, config.clock.today())
+        }
+        Action::Print {
+            ritual,
+            person,
+            previous,
+            team,
+        } => {
+            let opts = print::PrintOptions {
+                ritual: ritual.as_deref(),
+                person: person.as_deref(),
+                previous: previous.as_deref(),
+                team: team.as_deref(),
+                build,
+            };
+            print::run(&ws, &opts)
+        }
+        Action::Agenda {
+            from,
+            to,
+            tz,
+            format,
+            person,
+            team,
+        } => {
+            let window = Window {
+                from,
+                to,
+                tz,
+                person: None,
+            };
+            agenda::run(&ws, window, format, person.as_deref(), team.as_deref())
+        }
+        Action::Check { .. } => unreachable!("`check` returns before loading"),
+        Action::Standalone(cmd) => standalone(cmd),
+        Action::Import { file, out, options } => import::run(&file, out.as_deref(), &options),
+    }
+}
+
+/// The commands that read no spec.
+fn standalone(cmd: Standalone) -> Result<i32, Error> {
+    match cmd {
+        Standalone::Schema => schema::run(),
+        Standalone::Init(dir) => init::run(&dir),
+        Standalone::Completions(shell) => completions::run(shell),
+        Standalone::Man => man::run(),
+    }
+}
