@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use super::Lossy;
 use super::Options;
 use super::doc::{AttendeesDoc, CalendarDoc, Doc, RitualDoc, ScheduleDoc};
-use super::ids::{Ids, is_id, slug_or};
+use super::ids::{Ids, is_id, looks_generated, slug_or};
 use super::people::People;
 use super::ritual::{Built, Segment, build};
 use super::series::{Calendar, Series};
@@ -20,7 +20,9 @@ use super::when::duration_text;
 fn common_domain<'a>(uids: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for u in uids {
-        if let Some((_, d)) = u.rsplit_once('@') {
+        if let Some((local, d)) = u.rsplit_once('@')
+            && !looks_generated(local)
+        {
             *counts.entry(d).or_default() += 1;
         }
     }
@@ -44,7 +46,7 @@ fn split_uid(uid: &str, domain: &str) -> Option<(String, Option<NaiveDate>)> {
     {
         return Some((base.to_owned(), Some(from)));
     }
-    is_id(local).then(|| (local.to_owned(), None))
+    (is_id(local) && !looks_generated(local)).then(|| (local.to_owned(), None))
 }
 
 /// Builds the document and the list of what was lost.
@@ -105,6 +107,10 @@ pub fn draft(cal: Calendar, opts: &Options) -> (Doc, Vec<Lossy>) {
     for b in built {
         let mut r = b.doc;
         finish(&mut r, b.rule.as_ref(), &calendar, &all_people);
+        // What the file's events said that no ritual field carries.
+        for l in cal.lossy.iter().filter(|l| b.uids.contains(&l.uid)) {
+            r.comments.push(l.message.clone());
+        }
         for l in &b.lossy {
             r.comments.push(l.message.clone());
         }

@@ -4,7 +4,7 @@
 use chrono::TimeDelta;
 
 use super::read::Comp;
-use super::time::{Stamp, Value, parse_one, values};
+use super::time::{Stamp, Value, duration, parse_one, values};
 
 /// What an event says, as the spec's fields would.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -47,39 +47,6 @@ pub struct Event {
     /// Reminders before the start; triggers we cannot say are in `lossy`.
     pub alarms: Vec<TimeDelta>,
     pub lossy: Vec<String>,
-}
-
-/// An RFC 5545 §3.3.6 DURATION (`PT1H30M`, `-P1D`, `P2W`).
-pub fn duration(text: &str) -> Option<TimeDelta> {
-    let t = text.trim();
-    let (sign, t) = match t.as_bytes().first()? {
-        b'-' => (-1, &t[1..]),
-        b'+' => (1, &t[1..]),
-        _ => (1, t),
-    };
-    let t = t.strip_prefix('P')?;
-    let mut secs: i64 = 0;
-    let mut number = String::new();
-    let mut in_time = false;
-    for c in t.chars() {
-        match c {
-            '0'..='9' => number.push(c),
-            'T' => in_time = true,
-            _ => {
-                let n: i64 = number.parse().ok()?;
-                number.clear();
-                secs += n * match (c, in_time) {
-                    ('W', false) => 7 * 86400,
-                    ('D', false) => 86400,
-                    ('H', true) => 3600,
-                    ('M', true) => 60,
-                    ('S', true) => 1,
-                    _ => return None,
-                };
-            }
-        }
-    }
-    number.is_empty().then(|| TimeDelta::seconds(sign * secs))
 }
 
 fn party(p: &super::read::Prop) -> Party {
@@ -165,20 +132,4 @@ pub fn read(c: &Comp) -> Result<Event, String> {
         lossy,
         uid,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations() {
-        assert_eq!(duration("PT1H30M"), Some(TimeDelta::minutes(90)));
-        assert_eq!(duration("-P1D"), Some(TimeDelta::days(-1)));
-        assert_eq!(duration("P2W"), Some(TimeDelta::days(14)));
-        assert_eq!(duration("-PT15M"), Some(TimeDelta::minutes(-15)));
-        assert_eq!(duration("P1DT9H"), Some(TimeDelta::hours(33)));
-        assert_eq!(duration("PT"), Some(TimeDelta::zero()));
-        assert_eq!(duration("1H"), None);
-    }
 }

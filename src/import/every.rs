@@ -191,6 +191,16 @@ fn monthly(r: &RRule, start: NaiveDate) -> Option<String> {
                 n => Some(format!("{n} months on {what}")),
             }
         }
+        // Outlook's "last Friday": BYDAY=FR;BYSETPOS=-1.
+        (false, true, [pos]) if r.by_day.len() == 1 && r.by_day[0].0.is_none() => {
+            let nth = i8::try_from(*pos).ok()?;
+            let plain = RRule {
+                by_day: vec![(Some(nth), r.by_day[0].1)],
+                by_set_pos: Vec::new(),
+                ..r.clone()
+            };
+            monthly(&plain, start)
+        }
         (false, true, [pos @ (1 | -1)]) => {
             let days = plain_days(r)?;
             (r.interval == 1 && sorted_days(&days) == WEEK[..5]).then_some(())?;
@@ -269,6 +279,7 @@ mod tests {
             "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;WKST=MO | 2026-01-05 | every: 2 weeks on monday, thursday",
             "FREQ=MONTHLY;BYDAY=1MO | 2026-01-05 | every: first monday of the month",
             "FREQ=MONTHLY;BYDAY=-1FR | 2026-01-30 | every: last friday of the month",
+            "FREQ=MONTHLY;BYDAY=FR;BYSETPOS=-1 | 2026-01-30 | every: last friday of the month",
             "FREQ=MONTHLY;BYDAY=1TH,3TH | 2026-01-01 | every: first and third thursday of the month",
             "FREQ=MONTHLY;BYDAY=5WE | 2026-04-29 | every: fifth wednesday of the month",
             "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1FR | 2026-01-30 | every: 2 months on last friday",

@@ -13,6 +13,16 @@ pub fn is_id(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
 }
 
+/// Does `local` look machine-made (`4k1h2j3g5f6d7s8a9p0o1i2u3y`, a
+/// UUID), rather than an id a person chose (`standup`, `gap-0230`)?
+pub fn looks_generated(local: &str) -> bool {
+    local.split(['-', '_', '.']).any(|part| {
+        let digits = part.chars().filter(char::is_ascii_digit).count();
+        let letters = part.chars().filter(char::is_ascii_alphabetic).count();
+        part.len() >= 8 && digits > 0 && letters > 0 || part.len() >= 12 && digits == part.len()
+    })
+}
+
 /// The slug of `text`, or `fallback` when it has no letter or digit.
 pub fn slug_or(text: &str, fallback: &str) -> String {
     if !text.chars().any(char::is_alphanumeric) {
@@ -28,7 +38,7 @@ pub fn slug_or(text: &str, fallback: &str) -> String {
 }
 
 /// Hands out ids, each once: `standup`, `standup-2`, …
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Ids {
     taken: BTreeSet<String>,
 }
@@ -70,5 +80,20 @@ mod tests {
         assert_eq!(ids.unique("standup"), "standup-2");
         assert_eq!(ids.unique("standup"), "standup-3");
         assert!(is_id("a-1") && !is_id("-a") && !is_id("A") && !is_id(""));
+        for generated in [
+            "4k1h2j3g5f6d7s8a9p0o1i2u3y",
+            "b6a1c9f0-3d2e-4f5a-8b7c-1d2e3f4a5b6c",
+        ] {
+            assert!(looks_generated(generated), "{generated}");
+        }
+        for chosen in [
+            "standup",
+            "gap-0230",
+            "early-0030",
+            "bluehats-irc",
+            "team-2026",
+        ] {
+            assert!(!looks_generated(chosen), "{chosen}");
+        }
     }
 }

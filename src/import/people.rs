@@ -8,7 +8,7 @@ use super::doc::PersonDoc;
 use super::event::Party;
 use super::ids::{Ids, slug_or};
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct People {
     pub list: Vec<PersonDoc>,
     by_key: BTreeMap<String, usize>,

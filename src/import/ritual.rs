@@ -34,6 +34,8 @@ pub struct Built {
     pub language: Option<&'static str>,
     /// The model rule of `every`, when today's forms say it.
     pub rule: Option<Rule>,
+    /// The UIDs it was made from.
+    pub uids: Vec<String>,
 }
 
 /// What a segment's master says, in the spec's words.
@@ -153,6 +155,7 @@ pub fn build(
     doc.rotation = found.rotation;
     let horizon = found
         .last_turn
+        .filter(|_| doc.rotation.is_some())
         .map(|last| horizon_window(rule.as_ref(), first, last, &doc));
     doc.comments.extend(base.zone_note.iter().cloned());
     Built {
@@ -162,6 +165,7 @@ pub fn build(
         horizon,
         language: applied.language,
         rule,
+        uids: segs.iter().map(|s| s.series.uid.clone()).collect(),
     }
 }
 

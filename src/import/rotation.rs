@@ -62,6 +62,8 @@ pub fn rotation(mut turns: Vec<Turn>, people: &mut People, first: NaiveDate) -> 
         return Found::default();
     }
     turns.sort_by_key(|t| t.date);
+    // People join the spec only when the turns make a rotation.
+    let mut trial = people.clone();
     let mut seq = Vec::with_capacity(turns.len());
     for t in &turns {
         let party = t.chair.clone().unwrap_or(Party {
@@ -73,10 +75,10 @@ pub fn rotation(mut turns: Vec<Turn>, people: &mut People, first: NaiveDate) -> 
             name: Some(t.name.clone()),
             ..party
         };
-        let Some(id) = people.id_of(&party) else {
+        let Some(id) = trial.id_of(&party) else {
             continue;
         };
-        people.rename(&id, &t.name);
+        trial.rename(&id, &t.name);
         seq.push(id);
     }
     let mut order: Vec<String> = Vec::new();
@@ -101,6 +103,7 @@ pub fn rotation(mut turns: Vec<Turn>, people: &mut People, first: NaiveDate) -> 
         };
     }
     let since = turns[0].date;
+    *people = trial;
     Found {
         rotation: Some(RotationDoc {
             people: order,

@@ -104,7 +104,7 @@ pub fn series(cals: &[Comp]) -> Calendar {
         refresh: cals
             .iter()
             .find_map(|c| c.get("REFRESH-INTERVAL"))
-            .and_then(|p| event::duration(&p.value)),
+            .and_then(|p| super::time::duration(&p.value)),
         ..Calendar::default()
     };
     let vtimezones: BTreeMap<String, &Comp> = cals

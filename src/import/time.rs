@@ -54,6 +54,39 @@ pub fn parse_one(text: &str, tzid: Option<&str>) -> Option<Stamp> {
         .map(|d| Stamp::Local(d, tzid.map(str::to_owned)))
 }
 
+/// An RFC 5545 §3.3.6 DURATION (`PT1H30M`, `-P1D`, `P2W`).
+pub fn duration(text: &str) -> Option<TimeDelta> {
+    let t = text.trim();
+    let (sign, t) = match t.as_bytes().first()? {
+        b'-' => (-1, &t[1..]),
+        b'+' => (1, &t[1..]),
+        _ => (1, t),
+    };
+    let t = t.strip_prefix('P')?;
+    let mut secs: i64 = 0;
+    let mut number = String::new();
+    let mut in_time = false;
+    for c in t.chars() {
+        match c {
+            '0'..='9' => number.push(c),
+            'T' => in_time = true,
+            _ => {
+                let n: i64 = number.parse().ok()?;
+                number.clear();
+                secs += n * match (c, in_time) {
+                    ('W', false) => 7 * 86400,
+                    ('D', false) => 86400,
+                    ('H', true) => 3600,
+                    ('M', true) => 60,
+                    ('S', true) => 1,
+                    _ => return None,
+                };
+            }
+        }
+    }
+    number.is_empty().then(|| TimeDelta::seconds(sign * secs))
+}
+
 /// Every value of a (possibly comma-separated) property; None if any
 /// value is malformed.
 pub fn values(p: &Prop) -> Option<Vec<Value>> {
@@ -70,7 +103,7 @@ pub fn values(p: &Prop) -> Option<Vec<Value>> {
             let (period_end, period_duration) = match end {
                 None => (None, None),
                 Some(e) if e.trim_start().starts_with(['P', '+', '-']) => {
-                    (None, Some(super::event::duration(e)?))
+                    (None, Some(duration(e)?))
                 }
                 Some(e) => (Some(parse_one(e, tzid)?), None),
             };
@@ -123,5 +156,16 @@ mod tests {
             local_in(&s, Some(Tz::Europe__London), &zones).to_string(),
             "2026-07-06 09:00:00"
         );
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration("PT1H30M"), Some(TimeDelta::minutes(90)));
+        assert_eq!(duration("-P1D"), Some(TimeDelta::days(-1)));
+        assert_eq!(duration("P2W"), Some(TimeDelta::days(14)));
+        assert_eq!(duration("-PT15M"), Some(TimeDelta::minutes(-15)));
+        assert_eq!(duration("P1DT9H"), Some(TimeDelta::hours(33)));
+        assert_eq!(duration("PT"), Some(TimeDelta::zero()));
+        assert_eq!(duration("1H"), None);
     }
 }

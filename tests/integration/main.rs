@@ -14,6 +14,7 @@ mod exceptions;
 mod expander_props;
 mod html;
 mod ics_parse;
+mod import;
 mod interop_engines;
 mod layout;
 mod no_panic;

@@ -54,13 +54,13 @@ enum Kind {
     Python,
 }
 
-struct Engine {
-    name: &'static str,
+pub(crate) struct Engine {
+    pub(crate) name: &'static str,
     kind: Kind,
     script: &'static str,
 }
 
-const ENGINES: &[Engine] = &[
+pub(crate) const ENGINES: &[Engine] = &[
     Engine {
         name: "ical.js",
         kind: Kind::Node,
@@ -87,7 +87,7 @@ fn interop_dir() -> PathBuf {
 }
 
 /// Where the engines are, or why they are not usable.
-struct Runtimes {
+pub(crate) struct Runtimes {
     node: PathBuf,
     python: PathBuf,
 }
@@ -145,7 +145,7 @@ impl Runtimes {
 }
 
 /// The runtimes, or `None` after a loud skip message; a failure under CI.
-fn runtimes_or_skip(test: &str) -> Option<Runtimes> {
+pub(crate) fn runtimes_or_skip(test: &str) -> Option<Runtimes> {
     match Runtimes::locate() {
         Ok(r) => Some(r),
         Err(why) => {
@@ -291,7 +291,7 @@ fn engine_bag(engine: &str, stdout: &str) -> Bag {
     bag
 }
 
-fn expand(rt: &Runtimes, engine: &Engine, feed: &Path) -> Result<String, String> {
+pub(crate) fn expand(rt: &Runtimes, engine: &Engine, feed: &Path) -> Result<String, String> {
     let mut cmd = rt.command(engine);
     cmd.arg(feed).args([ENGINE_FROM, ENGINE_TO]);
     let out = cmd
