@@ -192,51 +192,7 @@ impl Config {
             ),
             Command::Man => (Input::none(), Action::Standalone(Standalone::Man)),
             Command::Import(a) => (Input::none(), import_action(a)?),
-            Command::Agenda(AgendaArgs {
-                input: i,
-                from,
-                weeks,
-                to,
-                tz,
-                format,
-                person,
-                team,
-            }) => {
-                let from = match from {
-                    Some(f) => date_arg("--from", &f)?,
-                    None => clock.today(),
-                };
-                let to = match (to, weeks) {
-                    (Some(t), _) => date_arg("--to", &t)?,
-                    (None, w) => from + chrono::Days::new(u64::from(w.unwrap_or(4)) * 7 - 1),
-                };
-                if to < from {
-                    return Err(Error::Usage(format!(
-                        "`--to` ({to}) is before `--from` ({from})"
-                    )));
-                }
-                let tz = tz
-                    .map(|z| {
-                        z.parse::<Tz>()
-                            .map_err(|_| Error::Usage(format!("unknown time zone `{z}`")))
-                    })
-                    .transpose()?;
-                let format = match format {
-                    AgendaFormat::Text => Format::Text,
-                    AgendaFormat::Json => Format::Json,
-                };
-                (
-                    input(i),
-                    Action::Agenda {
-                        from,
-                        to,
-                        tz,
-                        format,
-                        person,
-                        team,
-                    },
-                )
-            }
+            Command::Agenda(a) => agenda(a, &clock)?,
         };
         Ok(Config {
             input,
@@ -244,4 +200,52 @@ impl Config {
             clock,
         })
     }
+}
+
+/// `agenda`'s window (`--from`, `--to` or `--weeks`), zone and format.
+fn agenda(args: AgendaArgs, clock: &Clock) -> Result<(Input, Action), Error> {
+    let AgendaArgs {
+        input: i,
+        from,
+        weeks,
+        to,
+        tz,
+        format,
+        person,
+        team,
+    } = args;
+    let from = match from {
+        Some(f) => date_arg("--from", &f)?,
+        None => clock.today(),
+    };
+    let to = match (to, weeks) {
+        (Some(t), _) => date_arg("--to", &t)?,
+        (None, w) => from + chrono::Days::new(u64::from(w.unwrap_or(4)) * 7 - 1),
+    };
+    if to < from {
+        return Err(Error::Usage(format!(
+            "`--to` ({to}) is before `--from` ({from})"
+        )));
+    }
+    let tz = tz
+        .map(|z| {
+            z.parse::<Tz>()
+                .map_err(|_| Error::Usage(format!("unknown time zone `{z}`")))
+        })
+        .transpose()?;
+    let format = match format {
+        AgendaFormat::Text => Format::Text,
+        AgendaFormat::Json => Format::Json,
+    };
+    Ok((
+        input(i),
+        Action::Agenda {
+            from,
+            to,
+            tz,
+            format,
+            person,
+            team,
+        },
+    ))
 }

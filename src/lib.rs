@@ -24,6 +24,9 @@ pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod expand;
+// Its one table test is a long literal; the module is being rewritten
+// (another branch), which splits it.
+#[cfg_attr(test, allow(clippy::too_many_lines))]
 pub mod holidays;
 pub mod import;
 pub mod lint;

@@ -15,8 +15,9 @@ mod teams;
 
 use std::path::PathBuf;
 
-use crate::config::{Action, Config, Standalone};
+use crate::config::{Action, Clock, Config, Standalone};
 use crate::error::Error;
+use crate::load::Workspace;
 use crate::output::feeds::BuildOptions;
 use crate::render::agenda::Window;
 use crate::render::ics::BuildInfo;
@@ -53,9 +54,12 @@ pub fn run(config: Config) -> Result<i32, Error> {
         config.input.max_input_bytes,
         &config.clock,
     )?;
-    let build = BuildInfo {
-        now: config.clock.now,
-    };
+    on_workspace(&ws, action, &config.clock)
+}
+
+/// The commands that read the specs, once they are loaded.
+fn on_workspace(ws: &Workspace, action: Action, clock: &Clock) -> Result<i32, Error> {
+    let build = BuildInfo { now: clock.now };
     match action {
         Action::Build {
             out,
@@ -72,7 +76,7 @@ pub fn run(config: Config) -> Result<i32, Error> {
                 force,
                 build,
             };
-            build::run(&ws, &opts, config.clock.today())
+            build::run(ws, &opts, clock.today())
         }
         Action::Print {
             ritual,
@@ -87,7 +91,7 @@ pub fn run(config: Config) -> Result<i32, Error> {
                 team: team.as_deref(),
                 build,
             };
-            print::run(&ws, &opts)
+            print::run(ws, &opts)
         }
         Action::Agenda {
             from,
@@ -103,7 +107,7 @@ pub fn run(config: Config) -> Result<i32, Error> {
                 tz,
                 person: None,
             };
-            agenda::run(&ws, window, format, person.as_deref(), team.as_deref())
+            agenda::run(ws, window, format, person.as_deref(), team.as_deref())
         }
         Action::Check { .. } => unreachable!("`check` returns before loading"),
         Action::Standalone(cmd) => standalone(cmd),

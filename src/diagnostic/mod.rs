@@ -1,5 +1,6 @@
-//! Diagnostics: one problem, where it is, and how to fix it, rendered like
-//! rustc (source line and caret).
+//! Diagnostics. Every stage gives them (one problem, where it is, and how
+//! to fix it); this renders them against their source like rustc (source
+//! line and caret).
 
 mod render;
 

@@ -1,5 +1,6 @@
-//! The recurrence expander: a ritual's occurrences, with exceptions,
-//! holidays, moves and rotation turns applied.
+//! The recurrence expander. Takes the validated `model::Spec`; gives each
+//! ritual's slots and occurrences in a window, with exceptions, holidays,
+//! moves and rotation turns applied.
 //!
 //! Computed exceptions (holidays, presenters) apply up to the calendar's
 //! horizon only, exactly as the feed writes them, so that what `agenda`

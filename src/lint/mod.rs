@@ -1,3 +1,6 @@
+//! Lints. Take the validated model and its expansion; give findings
+//! (warnings, infos) per ritual.
+//!
 //! Lints: things a valid spec says that are probably mistakes. They run on
 //! the validated model (after `validate` has refused what cannot be
 //! published) and never fail a build by themselves: each is a warning or

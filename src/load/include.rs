@@ -78,9 +78,25 @@ impl Closure {
         if includes.is_empty() {
             return;
         }
+        let dirs = self.dirs(file);
+        for (k, (rel, at)) in includes.into_iter().enumerate() {
+            let Some((canon, source)) = self.open(chain, &dirs, k, &rel, at, max) else {
+                continue;
+            };
+            let index = self.add(source, Some(canon));
+            chain.push(Link {
+                file: index,
+                at: Some(at),
+            });
+            self.visit(chain, max);
+            chain.pop();
+        }
+    }
+
+    /// The folder of `file`'s includes: the real one (for containment)
+    /// and as the user named it (for messages).
+    fn dirs(&self, file: usize) -> (PathBuf, PathBuf) {
         let parent = &self.files[file];
-        // Both the real folder (for containment) and the folder as the
-        // user named it (for messages).
         let dir = match &parent.canon {
             Some(c) => c.parent().map(Path::to_path_buf),
             None => std::fs::canonicalize(".").ok(),
@@ -93,104 +109,116 @@ impl Closure {
             .and_then(|p| p.parent())
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        for (k, (rel, at)) in includes.into_iter().enumerate() {
-            let field = format!("include[{k}]");
-            let shown = shown_dir.join(&rel);
-            let shown_name = shown.display().to_string();
-            let fail = |message: String, hint: String| {
-                (
-                    file,
-                    Diagnostic::error(message, Some(at), field.clone()).hint(hint),
-                )
-            };
-            let canon = match std::fs::canonicalize(dir.join(&rel)) {
-                Ok(c) if c.is_file() => c,
-                Ok(_) => {
-                    let d = fail(
-                        format!("included file `{shown_name}` is not a file"),
-                        self.chain_text(chain, &shown_name),
-                    );
-                    self.diags.push(d);
-                    continue;
-                }
-                Err(e) => {
-                    let d = fail(
-                        format!("cannot read included file `{shown_name}`: {e}"),
-                        self.chain_text(chain, &shown_name),
-                    );
-                    self.diags.push(d);
-                    continue;
-                }
-            };
-            if !canon.starts_with(&dir) {
+        (dir, shown_dir)
+    }
+
+    /// Include `k` (`rel`, named at `at`) of the chain's last file, read:
+    /// its canonical path and source. None when it is not to be read: an
+    /// error (reported in `diags`), or a file already in the closure.
+    fn open(
+        &mut self,
+        chain: &[Link],
+        (dir, shown_dir): &(PathBuf, PathBuf),
+        k: usize,
+        rel: &str,
+        at: Loc,
+        max: u64,
+    ) -> Option<(PathBuf, Source)> {
+        let file = chain.last().expect("chain starts with the built file").file;
+        let field = format!("include[{k}]");
+        let shown = shown_dir.join(rel);
+        let shown_name = shown.display().to_string();
+        let fail = |message: String, hint: String| {
+            (
+                file,
+                Diagnostic::error(message, Some(at), field.clone()).hint(hint),
+            )
+        };
+        let canon = match std::fs::canonicalize(dir.join(rel)) {
+            Ok(c) if c.is_file() => c,
+            Ok(_) => {
                 let d = fail(
-                    format!(
-                        "included file `{shown_name}` is outside `{}`, the folder of the including file",
-                        if shown_dir.as_os_str().is_empty() {
-                            ".".to_owned()
-                        } else {
-                            shown_dir.display().to_string()
-                        }
-                    ),
-                    "an include names a file in the including file's folder or below it; `..` and symbolic links may not leave it".to_owned(),
+                    format!("included file `{shown_name}` is not a file"),
+                    self.chain_text(chain, &shown_name),
                 );
-                let d = (d.0, d.1.hint(self.chain_text(chain, &shown_name)));
                 self.diags.push(d);
-                continue;
+                return None;
             }
-            if let Some(pos) = chain
-                .iter()
-                .position(|l| self.files[l.file].canon.as_ref() == Some(&canon))
-            {
-                let mut names: Vec<&str> = chain[pos..]
-                    .iter()
-                    .map(|l| self.files[l.file].source.name.as_str())
-                    .collect();
-                names.push(&self.files[chain[pos].file].source.name);
-                let mut places: Vec<String> = chain[pos + 1..]
-                    .iter()
-                    .zip(chain[pos..].iter())
-                    .map(|(l, from)| self.includes_line(from.file, l.at, l.file))
-                    .collect();
-                places.push(self.includes_line(file, Some(at), chain[pos].file));
-                let mut d = Diagnostic::error(
-                    format!("include cycle: {}", names.join(" → ")),
-                    Some(at),
-                    field.clone(),
+            Err(e) => {
+                let d = fail(
+                    format!("cannot read included file `{shown_name}`: {e}"),
+                    self.chain_text(chain, &shown_name),
                 );
-                for p in places {
-                    d = d.hint(p);
-                }
-                let d = d.hint(
-                    "a file may not include itself, directly or not: remove one of these includes",
-                );
-                self.diags.push((file, d));
-                continue;
+                self.diags.push(d);
+                return None;
             }
-            if self.files.iter().any(|f| f.canon.as_ref() == Some(&canon)) {
-                // Already pulled in by another include: its rituals and
-                // people are in the team once.
-                continue;
-            }
-            let source = match Source::read(&shown, max) {
-                Ok(s) => s,
-                Err(e) => {
-                    let d = fail(
-                        format!("cannot use included file: {e}"),
-                        self.chain_text(chain, &shown_name),
-                    );
-                    self.diags.push(d);
-                    continue;
-                }
-            };
-            let index = self.add(source, Some(canon));
-            chain.push(Link {
-                file: index,
-                at: Some(at),
-            });
-            self.visit(chain, max);
-            chain.pop();
+        };
+        if !canon.starts_with(dir) {
+            let d = fail(
+                format!(
+                    "included file `{shown_name}` is outside `{}`, the folder of the including file",
+                    if shown_dir.as_os_str().is_empty() {
+                        ".".to_owned()
+                    } else {
+                        shown_dir.display().to_string()
+                    }
+                ),
+                "an include names a file in the including file's folder or below it; `..` and symbolic links may not leave it".to_owned(),
+            );
+            let d = (d.0, d.1.hint(self.chain_text(chain, &shown_name)));
+            self.diags.push(d);
+            return None;
         }
+        if let Some(pos) = chain
+            .iter()
+            .position(|l| self.files[l.file].canon.as_ref() == Some(&canon))
+        {
+            let d = self.cycle(chain, pos, at, field.clone());
+            self.diags.push((file, d));
+            return None;
+        }
+        if self.files.iter().any(|f| f.canon.as_ref() == Some(&canon)) {
+            // Already pulled in by another include: its rituals and
+            // people are in the team once.
+            return None;
+        }
+        match Source::read(&shown, max) {
+            Ok(source) => Some((canon, source)),
+            Err(e) => {
+                let d = fail(
+                    format!("cannot use included file: {e}"),
+                    self.chain_text(chain, &shown_name),
+                );
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
+    /// The chain's last file includes (at `at`) the file at `pos` of the
+    /// chain again: the cycle, with each include's place.
+    fn cycle(&self, chain: &[Link], pos: usize, at: Loc, field: String) -> Diagnostic {
+        let file = chain.last().expect("chain starts with the built file").file;
+        let mut names: Vec<&str> = chain[pos..]
+            .iter()
+            .map(|l| self.files[l.file].source.name.as_str())
+            .collect();
+        names.push(&self.files[chain[pos].file].source.name);
+        let mut places: Vec<String> = chain[pos + 1..]
+            .iter()
+            .zip(chain[pos..].iter())
+            .map(|(l, from)| self.includes_line(from.file, l.at, l.file))
+            .collect();
+        places.push(self.includes_line(file, Some(at), chain[pos].file));
+        let mut d = Diagnostic::error(
+            format!("include cycle: {}", names.join(" → ")),
+            Some(at),
+            field,
+        );
+        for p in places {
+            d = d.hint(p);
+        }
+        d.hint("a file may not include itself, directly or not: remove one of these includes")
     }
 
     /// `include chain: a.yaml → b.yaml → c.yaml`.

@@ -1,3 +1,6 @@
+//! Loading. Takes the paths `-f` names; gives a `Workspace` of validated
+//! teams (or every problem found).
+//!
 //! Loading what `-f` names: one spec file, or the files of many teams,
 //! each with the files it includes; read, parsed and validated (in
 //! parallel when there are several), then checked against each other.

@@ -1,4 +1,5 @@
-//! Validated model: everything after `validate` sees only these types.
+//! Validated model: what `validate` gives and every later stage takes;
+//! everything after `validate` sees only these types.
 //! Every value here has been checked; no `Option` means "maybe invalid".
 
 mod calendar;

@@ -1,3 +1,6 @@
+//! Output. Takes rendered files (`OutFile`: path and bytes); gives them
+//! written, atomically and all together, or compared (`--check`).
+//!
 //! The one place that writes files. Every build is all-or-nothing: each
 //! file is written to a temporary file in its own folder, and only when
 //! every one was written are they renamed into place, so readers (a web

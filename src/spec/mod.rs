@@ -1,4 +1,6 @@
-//! Reading a spec: bytes → `raw::RawSpec`, with located errors.
+//! Reading a spec. Takes a file's bytes; gives `raw::RawSpec` (serde types
+//! that mirror the YAML, with spans), or located errors. Also the JSON
+//! Schema of that format.
 
 mod path;
 pub mod raw;

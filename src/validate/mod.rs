@@ -218,22 +218,7 @@ impl Validator {
             .as_ref()
             .map(|d| self.long_text(d, "calendar.description"));
         let timezone = self.timezone(&c.timezone, "calendar.timezone".into());
-        let domain = c.domain.value.trim().to_lowercase();
-        let domain_ok = !domain.is_empty()
-            && domain.len() <= 253
-            && domain.split('.').all(|l| {
-                !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            });
-        if !domain_ok {
-            self.error(
-                format!(
-                    "invalid domain `{}`: expected a DNS name like `example.org`",
-                    c.domain.value
-                ),
-                &c.domain,
-                "calendar.domain",
-            );
-        }
+        let domain = self.domain(&c.domain);
         let refresh_secs = match &c.refresh {
             None => 12 * 3600,
             Some(r) => self
@@ -241,21 +226,7 @@ impl Validator {
                 .map_or(12 * 3600, |d| d.num_seconds().max(60) as u64),
         };
         let url = c.url.as_ref().and_then(|u| self.url(u, "calendar.url"));
-        let language = match &c.language {
-            None => Language::Fr,
-            Some(l) => match l.value.trim() {
-                "fr" => Language::Fr,
-                "en" => Language::En,
-                other => {
-                    self.error(
-                        format!("unknown language `{other}`: expected `fr` or `en`"),
-                        l,
-                        "calendar.language",
-                    );
-                    Language::Fr
-                }
-            },
-        };
+        let language = self.language(c.language.as_ref());
         let holidays = match &c.holidays {
             None => None,
             Some(h) => self.holidays(h, "calendar.holidays".into()).flatten(),
@@ -292,6 +263,46 @@ impl Validator {
             since,
             slug,
         })
+    }
+
+    /// `calendar.domain`, lowercased: the UIDs' right-hand side.
+    fn domain(&mut self, at: &Spanned<String>) -> String {
+        let domain = at.value.trim().to_lowercase();
+        let domain_ok = !domain.is_empty()
+            && domain.len() <= 253
+            && domain.split('.').all(|l| {
+                !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            });
+        if !domain_ok {
+            self.error(
+                format!(
+                    "invalid domain `{}`: expected a DNS name like `example.org`",
+                    at.value
+                ),
+                at,
+                "calendar.domain",
+            );
+        }
+        domain
+    }
+
+    /// `calendar.language`: French unless `en`.
+    fn language(&mut self, at: Option<&Spanned<String>>) -> Language {
+        match at {
+            None => Language::Fr,
+            Some(l) => match l.value.trim() {
+                "fr" => Language::Fr,
+                "en" => Language::En,
+                other => {
+                    self.error(
+                        format!("unknown language `{other}`: expected `fr` or `en`"),
+                        l,
+                        "calendar.language",
+                    );
+                    Language::Fr
+                }
+            },
+        }
     }
 
     fn people(&mut self, raw: &[Spanned<RawPerson>]) -> Vec<(Person, Loc)> {

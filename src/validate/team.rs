@@ -118,13 +118,17 @@ fn team_calendar(
     calendar
 }
 
+/// The people of a team, and for each the file and place of its first
+/// definition.
+type PooledPeople = (Vec<(Person, Loc)>, Vec<(usize, Loc)>);
+
 /// Every file's people, pooled: a person defined in two files must be
 /// defined alike. Also gives where each was first defined.
 fn pooled_people(
     v: &mut Validator,
     out: &mut Vec<FileDiagnostic>,
     files: &[TeamFile<'_>],
-) -> (Vec<(Person, Loc)>, Vec<(usize, Loc)>) {
+) -> PooledPeople {
     let mut people: Vec<(Person, Loc)> = Vec::new();
     let mut person_at: Vec<(usize, Loc)> = Vec::new();
     for (f, file) in files.iter().enumerate() {

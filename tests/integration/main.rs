@@ -12,6 +12,7 @@ mod crosscheck;
 mod errors;
 mod exceptions;
 mod expander_props;
+mod golden;
 mod html;
 mod ics_parse;
 mod import;

@@ -63,6 +63,70 @@ fn text(c: &Component<'_>, name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The instants of a master VEVENT's series within `(lo, hi)`, by the
+/// rrule crate (or DTSTART and its RDATEs when it has no RRULE).
+fn master_instants(
+    master: &Component<'_>,
+    start: DateTime<Utc>,
+    all_day: bool,
+    (lo, hi): (DateTime<Utc>, DateTime<Utc>),
+) -> Vec<DateTime<Utc>> {
+    let mut set = String::new();
+    // The rrule crate takes the RFC text; all-day series are expanded
+    // in UTC, where midnight never shifts.
+    let dtstart = prop(master, "DTSTART").unwrap();
+    let line = |name: &str, p: &icalendar::parser::Property<'_>| -> String {
+        if all_day {
+            format!("{name}:{}T000000Z", p.val.as_str())
+        } else {
+            match param(p, "TZID") {
+                Some(tz) => format!("{name};TZID={tz}:{}", p.val.as_str()),
+                None => format!("{name}:{}", p.val.as_str()),
+            }
+        }
+    };
+    set.push_str(&line("DTSTART", dtstart));
+    let mut instants: Vec<DateTime<Utc>> = Vec::new();
+    if let Some(r) = prop(master, "RRULE") {
+        let mut rule = r.val.as_str().to_owned();
+        if all_day {
+            rule = rule
+                .split(';')
+                .map(|part| match part.strip_prefix("UNTIL=") {
+                    Some(u) if u.len() == 8 => format!("UNTIL={u}T000000Z"),
+                    _ => part.to_owned(),
+                })
+                .collect::<Vec<_>>()
+                .join(";");
+        }
+        set.push_str(&format!("\nRRULE:{rule}"));
+        for p in master.properties.iter() {
+            let name = p.name.as_str();
+            if name == "EXDATE" || name == "RDATE" {
+                set.push('\n');
+                set.push_str(&line(name, p));
+            }
+        }
+        let rs: rrule::RRuleSet = set
+            .parse()
+            .unwrap_or_else(|e| panic!("rrule parse {set}: {e}"));
+        let lo_tz = lo.with_timezone(&rrule::Tz::UTC);
+        let hi_tz = hi.with_timezone(&rrule::Tz::UTC);
+        let result = rs.after(lo_tz).before(hi_tz).all(u16::MAX);
+        instants.extend(result.dates.iter().map(|d| d.with_timezone(&Utc)));
+    } else {
+        instants.push(start);
+        for p in master
+            .properties
+            .iter()
+            .filter(|p| p.name.as_str() == "RDATE")
+        {
+            instants.push(instant(p).0);
+        }
+    }
+    instants
+}
+
 /// Expands every event of `ics` that starts within `[from, to)`.
 pub fn expand(ics: &str, from: NaiveDate, to: NaiveDate) -> BTreeSet<Instance> {
     let unfolded = unfold(ics);
@@ -81,59 +145,7 @@ pub fn expand(ics: &str, from: NaiveDate, to: NaiveDate) -> BTreeSet<Instance> {
         let (start, all_day) = instant(prop(master, "DTSTART").expect("DTSTART"));
         let (end, _) = instant(prop(master, "DTEND").expect("DTEND"));
         let length = end - start;
-        let mut set = String::new();
-        // The rrule crate takes the RFC text; all-day series are expanded
-        // in UTC, where midnight never shifts.
-        let dtstart = prop(master, "DTSTART").unwrap();
-        let line = |name: &str, p: &icalendar::parser::Property<'_>| -> String {
-            if all_day {
-                format!("{name}:{}T000000Z", p.val.as_str())
-            } else {
-                match param(p, "TZID") {
-                    Some(tz) => format!("{name};TZID={tz}:{}", p.val.as_str()),
-                    None => format!("{name}:{}", p.val.as_str()),
-                }
-            }
-        };
-        set.push_str(&line("DTSTART", dtstart));
-        let mut instants: Vec<DateTime<Utc>> = Vec::new();
-        if let Some(r) = prop(master, "RRULE") {
-            let mut rule = r.val.as_str().to_owned();
-            if all_day {
-                rule = rule
-                    .split(';')
-                    .map(|part| match part.strip_prefix("UNTIL=") {
-                        Some(u) if u.len() == 8 => format!("UNTIL={u}T000000Z"),
-                        _ => part.to_owned(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(";");
-            }
-            set.push_str(&format!("\nRRULE:{rule}"));
-            for p in master.properties.iter() {
-                let name = p.name.as_str();
-                if name == "EXDATE" || name == "RDATE" {
-                    set.push('\n');
-                    set.push_str(&line(name, p));
-                }
-            }
-            let rs: rrule::RRuleSet = set
-                .parse()
-                .unwrap_or_else(|e| panic!("rrule parse {set}: {e}"));
-            let lo_tz = lo.with_timezone(&rrule::Tz::UTC);
-            let hi_tz = hi.with_timezone(&rrule::Tz::UTC);
-            let result = rs.after(lo_tz).before(hi_tz).all(u16::MAX);
-            instants.extend(result.dates.iter().map(|d| d.with_timezone(&Utc)));
-        } else {
-            instants.push(start);
-            for p in master
-                .properties
-                .iter()
-                .filter(|p| p.name.as_str() == "RDATE")
-            {
-                instants.push(instant(p).0);
-            }
-        }
+        let instants = master_instants(master, start, all_day, (lo, hi));
         let overrides: Vec<&Component> = events
             .iter()
             .copied()

@@ -5,7 +5,7 @@
 use crate::harness::Test;
 
 #[path = "../support/gen_spec.rs"]
-mod gen_spec;
+pub mod gen_spec;
 
 const N: usize = 10_000;
 

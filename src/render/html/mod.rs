@@ -11,9 +11,9 @@ pub mod words;
 
 pub use escape::escape;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::model::Language;
+use crate::model::{Language, Spec};
 use crate::output::OutFile;
 use crate::render::ics::{FeedKind, Renderer};
 
@@ -86,6 +86,33 @@ pub fn page(r: &Renderer<'_>, now: DateTime<Utc>) -> String {
     let generator = format!("rituals {}", env!("CARGO_PKG_VERSION"));
 
     let mut h = String::with_capacity(32 * 1024);
+    head(&mut h, r, l, &name, &generator);
+    week_section(&mut h, spec, l, today);
+    // One card per ritual.
+    h.push_str(&format!(
+        "<section aria-labelledby=\"rituals\">\n<h2 id=\"rituals\">{}</h2>\n<div class=\"rituals\">\n",
+        l.rituals
+    ));
+    for i in 0..spec.rituals.len() {
+        h.push_str(&ritual::card(r, i, today));
+    }
+    h.push_str("</div>\n</section>\n");
+    people_section(&mut h, r, l);
+    h.push_str(&format!(
+        "</main>\n<footer class=\"wrap\">\n<p>{} <time datetime=\"{}\">{}</time> · \
+         {generator}</p>\n</footer>\n</body>\n</html>\n",
+        l.generated,
+        today.format("%Y-%m-%d"),
+        words::long_date(lang, today),
+    ));
+    h
+}
+
+/// The document's head, and the page's header: the calendar's name and
+/// description, and the team feed's subscribe links.
+fn head(h: &mut String, r: &Renderer<'_>, l: &Labels, name: &str, generator: &str) {
+    let cal = &r.spec.calendar;
+    let lang = cal.language;
     h.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -119,8 +146,13 @@ pub fn page(r: &Renderer<'_>, now: DateTime<Utc>) -> String {
     ));
     h.push_str(&feed_links(r, FeedKind::Team));
     h.push_str("</section>\n</header>\n<main class=\"wrap\">\n");
+}
 
-    // The week grid.
+/// The week grid: each weekday's rituals, at their times in the
+/// calendar's zone.
+fn week_section(h: &mut String, spec: &Spec, l: &Labels, today: NaiveDate) {
+    let cal = &spec.calendar;
+    let lang = cal.language;
     h.push_str(&format!(
         "<section aria-labelledby=\"week\">\n<h2 id=\"week\">{}</h2>\n\
          <p class=\"note\">{} {}.</p>\n<ol class=\"week\">\n",
@@ -148,17 +180,11 @@ pub fn page(r: &Renderer<'_>, now: DateTime<Utc>) -> String {
         h.push_str("</ul>\n</li>\n");
     }
     h.push_str("</ol>\n</section>\n");
+}
 
-    // One card per ritual.
-    h.push_str(&format!(
-        "<section aria-labelledby=\"rituals\">\n<h2 id=\"rituals\">{}</h2>\n<div class=\"rituals\">\n",
-        l.rituals
-    ));
-    for i in 0..spec.rituals.len() {
-        h.push_str(&ritual::card(r, i, today));
-    }
-    h.push_str("</div>\n</section>\n");
-
+/// Each person's feed, when the spec has people.
+fn people_section(h: &mut String, r: &Renderer<'_>, l: &Labels) {
+    let spec = r.spec;
     if !spec.people.is_empty() {
         h.push_str(&format!(
             "<section aria-labelledby=\"people\">\n<h2 id=\"people\">{}</h2>\n\
@@ -176,15 +202,6 @@ pub fn page(r: &Renderer<'_>, now: DateTime<Utc>) -> String {
         }
         h.push_str("</ul>\n</section>\n");
     }
-
-    h.push_str(&format!(
-        "</main>\n<footer class=\"wrap\">\n<p>{} <time datetime=\"{}\">{}</time> · \
-         {generator}</p>\n</footer>\n</body>\n</html>\n",
-        l.generated,
-        today.format("%Y-%m-%d"),
-        words::long_date(lang, today),
-    ));
-    h
 }
 
 /// The subscribe links of one feed.

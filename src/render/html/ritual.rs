@@ -7,7 +7,7 @@ use super::escape::{escape, paragraph};
 use super::week::{Entry, current_segment};
 use super::words;
 use crate::expand::{Occurrence, Status};
-use crate::model::{Language, Spec};
+use crate::model::{Details, Language, Ritual, Spec};
 use crate::render::ics::{FeedKind, Renderer};
 
 /// How many coming occurrences a card lists.
@@ -125,8 +125,30 @@ pub fn card(r: &Renderer<'_>, i: usize, today: NaiveDate) -> String {
         anchor(spec, i),
         escape(title(spec, i, today))
     );
-
     // The schedule now, then any announced change.
+    schedules(&mut h, spec, ritual, today);
+    let k = current_segment(&ritual.segments, today).unwrap_or(ritual.segments.len() - 1);
+    let details = &ritual.segments[k].details;
+    let facts = facts(spec, ritual, details, today);
+    if !facts.is_empty() {
+        h.push_str(&format!("<dl class=\"facts\">\n{facts}</dl>\n"));
+    }
+    if let Some(d) = &details.description {
+        h.push_str(&format!("<p>{}</p>\n", paragraph(d)));
+    }
+    // Coming occurrences, cancelled ones included and marked.
+    h.push_str(&format!("<h4>{}</h4>\n", l.next));
+    coming(&mut h, r, i, today);
+    h.push_str(&format!("<h4>{}</h4>\n", l.subscribe));
+    h.push_str(&super::feed_links(r, FeedKind::Ritual(i)));
+    h.push_str("</article>\n");
+    h
+}
+
+/// The ritual's schedule today (or "ended"), then each announced change.
+fn schedules(h: &mut String, spec: &Spec, ritual: &Ritual, today: NaiveDate) {
+    let lang = spec.calendar.language;
+    let l = labels(lang);
     match current_segment(&ritual.segments, today) {
         None => h.push_str(&format!("<p class=\"when\">{}</p>\n", l.ended)),
         Some(k) => {
@@ -149,9 +171,12 @@ pub fn card(r: &Renderer<'_>, i: usize, today: NaiveDate) -> String {
             }
         }
     }
+}
 
-    let k = current_segment(&ritual.segments, today).unwrap_or(ritual.segments.len() - 1);
-    let details = &ritual.segments[k].details;
+/// Where, the link and who presents: a `<dl>`'s items, empty when there
+/// is none of them.
+fn facts(spec: &Spec, ritual: &Ritual, details: &Details, today: NaiveDate) -> String {
+    let l = labels(spec.calendar.language);
     let mut facts = String::new();
     if let Some(loc) = &details.location {
         facts.push_str(&format!(
@@ -186,15 +211,13 @@ pub fn card(r: &Renderer<'_>, i: usize, today: NaiveDate) -> String {
             names.join(", ")
         ));
     }
-    if !facts.is_empty() {
-        h.push_str(&format!("<dl class=\"facts\">\n{facts}</dl>\n"));
-    }
-    if let Some(d) = &details.description {
-        h.push_str(&format!("<p>{}</p>\n", paragraph(d)));
-    }
+    facts
+}
 
-    // Coming occurrences, cancelled ones included and marked.
-    h.push_str(&format!("<h4>{}</h4>\n", l.next));
+/// The next occurrences (within the look-ahead), or "none".
+fn coming(h: &mut String, r: &Renderer<'_>, i: usize, today: NaiveDate) {
+    let spec = r.spec;
+    let l = labels(spec.calendar.language);
     let until = today + chrono::Days::new(LOOK_AHEAD_DAYS);
     let coming: Vec<Occurrence> = r
         .expander
@@ -211,11 +234,6 @@ pub fn card(r: &Renderer<'_>, i: usize, today: NaiveDate) -> String {
         }
         h.push_str("</ul>\n");
     }
-
-    h.push_str(&format!("<h4>{}</h4>\n", l.subscribe));
-    h.push_str(&super::feed_links(r, FeedKind::Ritual(i)));
-    h.push_str("</article>\n");
-    h
 }
 
 /// Local start and end in the calendar's zone (all-day ones as they are).

@@ -1,198 +1,12 @@
-//! The VEVENTs of one ritual segment: a master with its RRULE, EXDATEs and
-//! RDATEs, and RECURRENCE-ID overrides for moved occurrences and named
-//! presenters.
+//! Writing the VEVENTs of one ritual segment, as planned: the master and
+//! its overrides.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use chrono::{NaiveDateTime, TimeDelta};
 
 use super::content_line::{ContentWriter, Value};
+use super::plan::EventSet;
 use super::stamp::Stamp;
-use crate::expand::local_time::resolve;
-use crate::expand::{Slot, SlotKind, SlotStatus};
-use crate::model::{Details, PersonId, Segment, Spec, When};
-
-/// Everything needed to write one UID's components.
-pub struct EventSet {
-    pub uid: String,
-    pub ritual: usize,
-    pub segment: usize,
-    /// None for all-day events.
-    pub tzid: Option<&'static str>,
-    pub dtstart: NaiveDateTime,
-    pub rrule: Option<String>,
-    pub exdates: Vec<NaiveDateTime>,
-    pub rdates: Vec<NaiveDateTime>,
-    pub overrides: Vec<Override>,
-    /// The master's presenter (in a person's feed of a rotation ritual).
-    pub presenter: Option<PersonId>,
-}
-
-pub struct Override {
-    pub recurrence_id: NaiveDateTime,
-    pub start: NaiveDateTime,
-    pub duration: TimeDelta,
-    pub presenter: Option<PersonId>,
-}
-
-/// Plans the events of segment `k` of ritual `r`, for the team feed
-/// (`person == None`) or for a person's feed. None when the segment has
-/// nothing to show (a person with no turn in it).
-pub fn plan(
-    spec: &Spec,
-    r: usize,
-    k: usize,
-    slots: &[Slot],
-    person: Option<PersonId>,
-) -> Option<EventSet> {
-    let ritual = &spec.rituals[r];
-    let seg = &ritual.segments[k];
-    let slots: Vec<&Slot> = slots.iter().filter(|s| s.segment == k).collect();
-    let duration = match seg.schedule.when {
-        When::Timed { duration, .. } => duration,
-        When::AllDay => TimeDelta::days(1),
-    };
-    let tzid = match seg.schedule.when {
-        When::Timed { .. } => Some(seg.schedule.timezone.name()),
-        When::AllDay => None,
-    };
-    let start_of = |d: NaiveDate| d.and_time(slot_time(seg));
-    let uid = match person {
-        None => seg.uid.clone(),
-        Some(p) => {
-            let (local, domain) = seg.uid.split_once('@').unwrap_or((&seg.uid, ""));
-            format!("{local}.{}@{domain}", spec.people[p].id)
-        }
-    };
-    let rotation_person = person.filter(|_| ritual.rotation.is_some());
-    let override_of = |s: &Slot, presenter: Option<PersonId>| match s.status {
-        SlotStatus::Moved { to, duration: d } => Some(Override {
-            recurrence_id: s.original_start(),
-            start: to,
-            duration: d.unwrap_or(duration),
-            presenter,
-        }),
-        _ => presenter.map(|p| Override {
-            recurrence_id: s.original_start(),
-            start: s.original_start(),
-            duration,
-            presenter: Some(p),
-        }),
-    };
-
-    if let Some(p) = rotation_person {
-        // Only this person's turns: the series up to their last regular
-        // turn, every other slot excluded.
-        let own = |s: &Slot| s.is_held() && s.presenter == Some(p);
-        let mine: Vec<&Slot> = slots.iter().copied().filter(|s| own(s)).collect();
-        let first_regular = *mine.iter().find(|s| s.kind == SlotKind::Regular)?;
-        let last_regular = *mine.iter().rfind(|s| s.kind == SlotKind::Regular)?;
-        let until = resolve(seg.schedule.timezone, last_regular.original_start());
-        let rrule = Some(rrule_text(
-            seg,
-            Some(until_value(seg, last_regular.original_start(), until)),
-            None,
-        ));
-        let exdates = slots
-            .iter()
-            .filter(|s| {
-                s.kind == SlotKind::Regular
-                    && s.date > first_regular.date
-                    && s.date < last_regular.date
-            })
-            .filter(|s| !own(s))
-            .map(|s| s.original_start())
-            .collect();
-        let rdates = mine
-            .iter()
-            .filter(|s| s.kind == SlotKind::Extra)
-            .map(|s| s.original_start())
-            .collect();
-        let overrides = mine
-            .iter()
-            .filter(|s| matches!(s.status, SlotStatus::Moved { .. }))
-            .filter_map(|s| override_of(s, None))
-            .collect();
-        return Some(EventSet {
-            uid,
-            ritual: r,
-            segment: k,
-            tzid,
-            dtstart: first_regular.original_start(),
-            rrule,
-            exdates,
-            rdates,
-            overrides,
-            presenter: Some(p),
-        });
-    }
-
-    let until = seg.span.to.map(|end| {
-        // The last date the rule gives before the segment ends: UNTIL is
-        // inclusive (RFC 5545 §3.3.10) and must be in UTC when DTSTART
-        // has a TZID.
-        let mut d = end.pred_opt().unwrap_or(end);
-        while d > seg.dtstart && !seg.schedule.rule.matches(seg.dtstart, d) {
-            d = d.pred_opt().unwrap_or(d);
-        }
-        let local = start_of(d);
-        until_value(seg, local, resolve(seg.schedule.timezone, local))
-    });
-    let count = if k == 0 { ritual.count } else { None };
-    let rrule = Some(rrule_text(
-        seg,
-        if count.is_some() { None } else { until },
-        count,
-    ));
-    Some(EventSet {
-        uid,
-        ritual: r,
-        segment: k,
-        tzid,
-        dtstart: start_of(seg.dtstart),
-        rrule,
-        exdates: slots
-            .iter()
-            .filter(|s| s.kind == SlotKind::Regular && !s.is_held())
-            .map(|s| s.original_start())
-            .collect(),
-        rdates: slots
-            .iter()
-            .filter(|s| s.kind == SlotKind::Extra && s.is_held())
-            .map(|s| s.original_start())
-            .collect(),
-        overrides: slots
-            .iter()
-            .filter(|s| s.is_held())
-            .filter_map(|s| override_of(s, s.presenter))
-            .collect(),
-        presenter: None,
-    })
-}
-
-fn slot_time(seg: &Segment) -> NaiveTime {
-    match seg.schedule.when {
-        When::Timed { start, .. } => start,
-        When::AllDay => NaiveTime::MIN,
-    }
-}
-
-fn until_value(seg: &Segment, local: NaiveDateTime, utc: chrono::DateTime<chrono::Utc>) -> String {
-    match seg.schedule.when {
-        When::AllDay => local.format("%Y%m%d").to_string(),
-        When::Timed { .. } => utc.format("%Y%m%dT%H%M%SZ").to_string(),
-    }
-}
-
-fn rrule_text(seg: &Segment, until: Option<String>, count: Option<u32>) -> String {
-    let mut s = seg.schedule.rule.rrule_parts();
-    if let Some(c) = count {
-        s.push_str(&format!(";COUNT={c}"));
-    }
-    if let Some(u) = until {
-        s.push_str(";UNTIL=");
-        s.push_str(&u);
-    }
-    s
-}
+use crate::model::{Details, PersonId, Ritual, Spec, When};
 
 /// Writes the master VEVENT and its overrides.
 pub fn write(spec: &Spec, set: &EventSet, stamp: &Stamp, w: &mut ContentWriter) {
@@ -309,6 +123,27 @@ fn write_details(
     w: &mut ContentWriter,
 ) {
     let ritual = &spec.rituals[set.ritual];
+    write_texts(spec, d, presenter, w);
+    if let Some(l) = &d.location {
+        w.property("LOCATION", &[], Value::Text(l));
+    }
+    if let Some(u) = &d.url {
+        w.property("URL", &[("VALUE", "URI")], Value::Raw(u));
+    }
+    if !ritual.categories.is_empty() {
+        w.property("CATEGORIES", &[], Value::TextList(&ritual.categories));
+    }
+    w.property(
+        "TRANSP",
+        &[],
+        Value::Raw(if d.busy { "OPAQUE" } else { "TRANSPARENT" }),
+    );
+    write_people(spec, ritual, presenter, w);
+    write_alarms(d, w);
+}
+
+/// SUMMARY and DESCRIPTION; a named presenter is in both.
+fn write_texts(spec: &Spec, d: &Details, presenter: Option<PersonId>, w: &mut ContentWriter) {
     let lang = spec.calendar.language;
     match presenter {
         Some(p) => {
@@ -331,20 +166,11 @@ fn write_details(
             }
         }
     }
-    if let Some(l) = &d.location {
-        w.property("LOCATION", &[], Value::Text(l));
-    }
-    if let Some(u) = &d.url {
-        w.property("URL", &[("VALUE", "URI")], Value::Raw(u));
-    }
-    if !ritual.categories.is_empty() {
-        w.property("CATEGORIES", &[], Value::TextList(&ritual.categories));
-    }
-    w.property(
-        "TRANSP",
-        &[],
-        Value::Raw(if d.busy { "OPAQUE" } else { "TRANSPARENT" }),
-    );
+}
+
+/// ORGANIZER and ATTENDEEs (the presenter as CHAIR): people with an
+/// e-mail only, as RFC 5545 §3.8.4.1 wants a cal-address.
+fn write_people(spec: &Spec, ritual: &Ritual, presenter: Option<PersonId>, w: &mut ContentWriter) {
     if let Some(o) = ritual.organizer.map(|o| &spec.people[o])
         && let Some(email) = &o.email
     {
@@ -375,6 +201,10 @@ fn write_details(
             );
         }
     }
+}
+
+/// One VALARM per reminder.
+fn write_alarms(d: &Details, w: &mut ContentWriter) {
     for r in &d.remind {
         w.begin("VALARM");
         w.property("ACTION", &[], Value::Raw("DISPLAY"));

@@ -7,7 +7,8 @@ use chrono_tz::Tz;
 
 use super::content_line::{ContentWriter, Value};
 use super::duration::duration_value;
-use super::event::{self, EventSet};
+use super::event;
+use super::plan::{self, EventSet};
 use super::stamp::PreviousFeeds;
 use super::vtimezone::ZoneInfo;
 use crate::expand::{Expander, Slot};
@@ -178,7 +179,7 @@ impl<'a> Renderer<'a> {
                 FeedKind::Person(_) => continue,
             };
             for k in 0..ritual.segments.len() {
-                if let Some(set) = event::plan(self.spec, i, k, &self.slots[i], person) {
+                if let Some(set) = plan::plan(self.spec, i, k, &self.slots[i], person) {
                     sets.push(set);
                 }
             }

@@ -1,10 +1,12 @@
-//! iCalendar output (RFC 5545, RFC 7986).
+//! iCalendar output (RFC 5545, RFC 7986). Takes the expander (model and
+//! slots) and the previously published stamps; gives feed bytes.
 
 pub mod combined;
 pub mod content_line;
 mod duration;
 mod event;
 mod feed;
+mod plan;
 pub mod stamp;
 pub mod vtimezone;
 
