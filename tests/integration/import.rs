@@ -153,12 +153,12 @@ const CORPUS_KNOWN: &[(&str, &str, &str, &str)] = &[(
 
 /// Imports, checks and builds `file`; the engines must read the same
 /// occurrences in it and in our feed.
-fn corpus_file(file: &str) -> Output {
+fn corpus_file(file: &str, options: &[&str]) -> Output {
     let src = root().join("tests/fixtures/import").join(file);
     let t = Test::new().file(file, std::fs::read(&src).expect("corpus file"));
-    let imported = t
-        .run_args(["import", file, "-o", "imported.yaml"])
-        .success();
+    let mut args = vec!["import", file, "-o", "imported.yaml"];
+    args.extend(options);
+    let imported = t.run_args(args).success();
     assert_eq!(imported.stderr, "", "{file}: nothing lost");
     t.run_args(["check", "-f", "imported.yaml"]).success();
     t.run_args(["build", "-f", "imported.yaml", "-o", "out"])
@@ -213,7 +213,7 @@ fn corpus_of_exports_imports_and_reads_the_same_in_every_engine() {
         "thunderbird.ics",
         "apple.ics",
     ] {
-        corpus_file(file);
+        corpus_file(file, &[]);
     }
 }
 
@@ -221,8 +221,116 @@ fn corpus_of_exports_imports_and_reads_the_same_in_every_engine() {
 #[ignore = "needs issue 13 forms"]
 fn corpus_of_monthly_and_yearly_rules() {
     for file in ["google-monthly.ics", "outlook-yearly.ics"] {
-        corpus_file(file);
+        corpus_file(file, &[]);
     }
+}
+
+/// One-off workshops become one `dates:` ritual; a rule no `every` form
+/// says stays an `rrule:`.
+#[test]
+#[ignore = "needs issue 13 forms"]
+fn one_offs_become_dates_and_other_rules_rrule() {
+    let out = corpus_file("workshops.ics", &["--one-offs"]);
+    let yaml = std::fs::read_to_string(out.dir.join("imported.yaml")).expect("yaml");
+    assert!(
+        yaml.contains("    rrule: FREQ=MONTHLY;BYDAY=2MO,4WE\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("    dates: [2026-04-09, 2026-06-11, \"2026-10-15 09:30-12:30\"]\n"),
+        "{yaml}"
+    );
+}
+
+/// The YAML of those forms, which today's `check` cannot read yet.
+#[test]
+fn monthly_yearly_and_one_off_forms_are_written() {
+    let t = Test::new();
+    let yaml = |file: &str, extra: &[&str]| {
+        let src = root().join("tests/fixtures/import").join(file);
+        let mut args = vec!["import", src.to_str().expect("utf-8 path")];
+        args.extend(extra);
+        t.run_args(args).success().stdout
+    };
+    let monthly = yaml("google-monthly.ics", &[]);
+    for line in [
+        "    every: first and third thursday of the month",
+        "    every: 2 months on last friday",
+        "    every: month on day 15",
+        "    every: month on last weekday",
+        "    skip: [2026-05-07]",
+    ] {
+        assert!(monthly.contains(&format!("{line}\n")), "{line}\n{monthly}");
+    }
+    let yearly = yaml("outlook-yearly.ics", &[]);
+    for line in [
+        "    every: year on 14 july",
+        "    time: all day",
+        "    every: year on last monday of may",
+    ] {
+        assert!(yearly.contains(&format!("{line}\n")), "{line}\n{yearly}");
+    }
+    let workshops = yaml("workshops.ics", &["--one-offs"]);
+    assert!(
+        workshops.contains("    dates: [2026-04-09, 2026-06-11, \"2026-10-15 09:30-12:30\"]\n"),
+        "{workshops}"
+    );
+    assert!(
+        workshops.contains("    rrule: FREQ=MONTHLY;BYDAY=2MO,4WE\n"),
+        "{workshops}"
+    );
+}
+
+/// `--since`: each series starts at its first occurrence on or after the
+/// date, the rotation at that occurrence's presenter; occurrences from
+/// then on are the same as the original's.
+#[test]
+fn since_keeps_every_occurrence_from_that_date() {
+    let t = Test::new().file("spec.yaml", crate::harness::project_spec());
+    t.run_args(["build", "-f", "spec.yaml", "-o", "a"])
+        .success();
+    t.run_args([
+        "import",
+        "a/rituals.ics",
+        "--since",
+        "2026-06-01",
+        "-o",
+        "since.yaml",
+    ])
+    .success();
+    let yaml = std::fs::read_to_string(t.path().join("since.yaml")).expect("yaml");
+    assert!(yaml.contains("  since: 2026-06-01\n"), "{yaml}");
+    assert!(!yaml.contains("2025-"), "nothing before --since: {yaml}");
+    let from = |v: Vec<String>| -> Vec<String> {
+        v.into_iter()
+            .filter(|o| o.as_str() >= "2026-06-01")
+            .collect()
+    };
+    let (before, after) = (
+        from(agenda(&t, "spec.yaml")),
+        from(agenda(&t, "since.yaml")),
+    );
+    assert!(before.len() > 1000);
+    assert_eq!(before, after);
+}
+
+/// `--domain` picks which UIDs keep their id; others get ids from titles.
+#[test]
+fn domain_option_decides_which_uids_keep_their_id() {
+    let t = Test::new().file("spec.yaml", crate::harness::project_spec());
+    t.run_args(["build", "-f", "spec.yaml", "-o", "a"])
+        .success();
+    let kept = t.run_args(["import", "a/rituals.ics"]).success().stdout;
+    assert!(kept.contains("  - id: point-hebdo\n") && kept.contains("  domain: code.gouv.fr\n"));
+    let other = t
+        .run_args(["import", "a/rituals.ics", "--domain", "example.org"])
+        .success()
+        .stdout;
+    assert!(
+        other.contains("  - id: point-hebdomadaire-par-mail\n"),
+        "{other}"
+    );
+    assert!(other.contains("  domain: example.org\n"), "{other}");
 }
 
 /// What the corpus files become: the forms and fields a reader checks.
