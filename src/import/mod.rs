@@ -97,3 +97,34 @@ pub fn import(text: &str, opts: &Options) -> Result<Imported, ImportError> {
         lossy,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{Options, import};
+
+    /// Content lines a calendar might hold, malformed ones included.
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("BEGIN:VEVENT".to_owned()),
+            Just("END:VEVENT".to_owned()),
+            Just("BEGIN:VALARM".to_owned()),
+            Just("END:VALARM".to_owned()),
+            Just("DTSTART;TZID=Europe/Paris:20260105T100000".to_owned()),
+            "(UID|SUMMARY|DTSTART|DTEND|RRULE|EXDATE|RDATE|RECURRENCE-ID|DURATION|TRIGGER|ATTENDEE|ORGANIZER|CATEGORIES|STATUS|TRANSP|X-WR-TIMEZONE)(;TZID=[A-Za-z/ ]{0,12}|;VALUE=(DATE|PERIOD)|;CN=[a-zé ]{0,5})?:[-0-9TZPWDHMS:;=,/A-Za-zé@.]{0,30}",
+            "RRULE:FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY|HOURLY);(INTERVAL=[0-9]{1,3};)?(BYDAY=(-?[0-9])?(MO|TU|FR|éé)(,[0-9]?SU)?;)?(BYMONTHDAY=-?[0-9]{1,2};)?(BYSETPOS=-?[0-9];)?(BYMONTH=[0-9]{1,2};)?(COUNT=[0-9]{1,4};)?(UNTIL=2026[01][0-9][0-3][0-9](T[0-9]{6}Z)?)?",
+        ]
+    }
+
+    proptest! {
+        /// Whatever the file holds, import answers (a spec or an error);
+        /// it never panics.
+        #[test]
+        fn never_panics(lines in prop::collection::vec(line(), 0..24)) {
+            let text = format!("BEGIN:VCALENDAR\n{}\nEND:VCALENDAR\n", lines.join("\n"));
+            let opts = Options { file_name: "p.ics".into(), ..Options::default() };
+            let _ = import(&text, &opts);
+        }
+    }
+}

@@ -86,7 +86,7 @@ pub fn one_offs(list: &[Series], opts: &Options, ids: &mut Ids, people: &mut Peo
                     format!(
                         "{}-{}",
                         s.start.format("%Y-%m-%d %H:%M"),
-                        (s.start + s.duration).format("%H:%M")
+                        super::when::end_text(s.start, s.duration)
                     )
                 }
             })

@@ -66,6 +66,7 @@ pub fn apply(s: &Series, out: &mut Applied, lossy: &mut Vec<Lossy>) {
         if moved {
             if all_day && o.duration != s.duration
                 || !all_day && o.duration >= chrono::TimeDelta::days(1)
+                || !all_day && o.duration <= chrono::TimeDelta::zero()
             {
                 lossy.push(Lossy::new(&s.uid, format!(
                     "the occurrence of {date} lasts {} minutes instead of the series' length; imported with the series' length",

@@ -104,6 +104,15 @@ pub fn build(
     let v0 = vals(base);
     let rule = model_rule(&v0.schedule);
     let mut doc = base_doc(id, segs, &v0, people);
+    for seg in segs {
+        let s = seg.series;
+        if !s.all_day() && s.duration <= chrono::TimeDelta::zero() {
+            lossy.push(Lossy::new(
+                &s.uid,
+                "the event lasts no time (DTEND = DTSTART); imported with one minute".to_owned(),
+            ));
+        }
+    }
     // DTSTART off the rule still counts as an occurrence (RFC 5545
     // §3.8.5.3): keep it as an extra.
     if let Some(r) = &rule

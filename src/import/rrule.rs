@@ -86,7 +86,7 @@ impl RRule {
                 "WKST" => r.wkst = Some(weekday(&v)?),
                 "BYDAY" => {
                     for item in list() {
-                        let (n, d) = item.split_at(item.len().checked_sub(2)?);
+                        let (n, d) = item.split_at_checked(item.len().checked_sub(2)?)?;
                         let nth = if n.is_empty() {
                             None
                         } else {

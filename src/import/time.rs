@@ -73,7 +73,7 @@ pub fn duration(text: &str) -> Option<TimeDelta> {
             _ => {
                 let n: i64 = number.parse().ok()?;
                 number.clear();
-                secs += n * match (c, in_time) {
+                let unit = match (c, in_time) {
                     ('W', false) => 7 * 86400,
                     ('D', false) => 86400,
                     ('H', true) => 3600,
@@ -81,10 +81,14 @@ pub fn duration(text: &str) -> Option<TimeDelta> {
                     ('S', true) => 1,
                     _ => return None,
                 };
+                secs = n.checked_mul(unit).and_then(|v| secs.checked_add(v))?;
             }
         }
     }
-    number.is_empty().then(|| TimeDelta::seconds(sign * secs))
+    if !number.is_empty() {
+        return None;
+    }
+    TimeDelta::try_seconds(sign * secs)
 }
 
 /// Every value of a (possibly comma-separated) property; None if any

@@ -19,6 +19,15 @@ pub fn duration_text(d: TimeDelta) -> String {
     if out.is_empty() { "0m".to_owned() } else { out }
 }
 
+/// `HH:MM` of `start + len` (the start's when out of range).
+pub fn end_text(start: NaiveDateTime, len: TimeDelta) -> String {
+    start
+        .checked_add_signed(len)
+        .unwrap_or(start)
+        .format("%H:%M")
+        .to_string()
+}
+
 /// `time` and `duration` for a series starting at `start`, lasting `len`.
 pub fn time_fields(
     all_day: bool,
@@ -30,9 +39,10 @@ pub fn time_fields(
         return ("all day".to_owned(), (days > 1).then(|| format!("{days}d")));
     }
     let from = start.format("%H:%M").to_string();
-    if len > TimeDelta::zero() && len < TimeDelta::days(1) {
-        let end = start + len;
-        (format!("{from}-{}", end.format("%H:%M")), None)
+    // No length (DTEND = DTSTART): the spec's shortest, one minute.
+    let len = len.max(TimeDelta::minutes(1));
+    if len < TimeDelta::days(1) {
+        (format!("{from}-{}", end_text(start, len)), None)
     } else {
         (from, Some(duration_text(len)))
     }
@@ -59,10 +69,10 @@ pub fn occurrence_text(
         return start.format("%Y-%m-%d").to_string();
     }
     let at = start.format("%Y-%m-%d %H:%M").to_string();
-    if len == series_len {
+    if len == series_len || len <= TimeDelta::zero() {
         at
     } else {
-        format!("{at}-{}", (start + len).format("%H:%M"))
+        format!("{at}-{}", end_text(start, len))
     }
 }
 

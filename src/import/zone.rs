@@ -109,7 +109,7 @@ impl Rules {
                     match k {
                         "BYMONTH" => month = v.parse::<u32>().ok(),
                         "BYDAY" => {
-                            let (n, d) = v.split_at(v.len().checked_sub(2)?);
+                            let (n, d) = v.split_at_checked(v.len().checked_sub(2)?)?;
                             day = Some((n.parse::<i8>().unwrap_or(1), weekday(d)?));
                         }
                         _ => {}
