@@ -64,10 +64,12 @@ pub fn apply(s: &Series, out: &mut Applied, lossy: &mut Vec<Lossy>) {
         let moved = o.start != o.recurrence_id || o.duration != s.duration;
         let is_extra = s.rdates.iter().any(|(t, _)| *t == o.recurrence_id);
         if moved {
-            if all_day && o.duration != s.duration
-                || !all_day && o.duration >= chrono::TimeDelta::days(1)
-                || !all_day && o.duration <= chrono::TimeDelta::zero()
-            {
+            let length_lost = if all_day {
+                o.duration != s.duration
+            } else {
+                o.duration >= chrono::TimeDelta::days(1) || o.duration <= chrono::TimeDelta::zero()
+            };
+            if length_lost {
                 lossy.push(Lossy::new(&s.uid, format!(
                     "the occurrence of {date} lasts {} minutes instead of the series' length; imported with the series' length",
                     o.duration.num_minutes()
