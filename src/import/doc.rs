@@ -53,6 +53,8 @@ pub enum AttendeesDoc {
 pub struct RotationDoc {
     pub people: Vec<String>,
     pub since: Option<NaiveDate>,
+    /// (from, people): a new order from a date.
+    pub changes: Vec<(NaiveDate, Vec<String>)>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -64,35 +64,27 @@ pub fn rotation(mut turns: Vec<Turn>, people: &mut People, first: NaiveDate) -> 
     turns.sort_by_key(|t| t.date);
     // People join the spec only when the turns make a rotation.
     let mut trial = people.clone();
-    let mut seq = Vec::with_capacity(turns.len());
+    let mut seq: Vec<(NaiveDate, String)> = Vec::with_capacity(turns.len());
     for t in &turns {
-        let party = t.chair.clone().unwrap_or(Party {
-            name: Some(t.name.clone()),
-            email: None,
-            chair: true,
-        });
         let party = Party {
             name: Some(t.name.clone()),
-            ..party
+            email: t.chair.as_ref().and_then(|c| c.email.clone()),
+            chair: true,
         };
-        let Some(id) = trial.id_of(&party) else {
-            continue;
-        };
-        trial.rename(&id, &t.name);
-        seq.push(id);
-    }
-    let mut order: Vec<String> = Vec::new();
-    for id in &seq {
-        if !order.contains(id) {
-            order.push(id.clone());
+        if let Some(id) = trial.id_of(&party) {
+            trial.rename(&id, &t.name);
+            seq.push((t.date, id));
         }
     }
-    let cyclic = seq
-        .iter()
-        .enumerate()
-        .all(|(i, id)| *id == order[i % order.len()]);
+    let runs = orders(&seq);
     let last_turn = turns.last().map(|t| t.date);
-    if !cyclic {
+    // Each order but the last must have come round once: otherwise the
+    // names are not a rotation, just names.
+    let rotates = !runs.is_empty()
+        && runs[..runs.len() - 1]
+            .iter()
+            .all(|(_, order, n)| *n > order.len());
+    if !rotates {
         return Found {
             rotation: None,
             lossy: Some(format!(
@@ -102,16 +94,65 @@ pub fn rotation(mut turns: Vec<Turn>, people: &mut People, first: NaiveDate) -> 
             last_turn,
         };
     }
-    let since = turns[0].date;
     *people = trial;
+    let since = runs[0].0;
     Found {
         rotation: Some(RotationDoc {
-            people: order,
+            people: runs[0].1.clone(),
             since: (since > first).then_some(since),
+            changes: runs[1..]
+                .iter()
+                .map(|(from, order, _)| (*from, order.clone()))
+                .collect(),
         }),
         lossy: None,
         last_turn,
     }
+}
+
+/// Splits the turns into runs that each repeat one order (the order of
+/// first appearance): (first date, order, number of turns). A new run
+/// starts as early as it explains as many turns: `A B C A B C A C D A C D`
+/// is `A B C` then `A C D` (from the seventh turn), not `C D A` from the
+/// eighth.
+fn orders(seq: &[(NaiveDate, String)]) -> Vec<(NaiveDate, Vec<String>, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < seq.len() {
+        let (_, mut end) = run(&seq[start..]);
+        end += start;
+        if end < seq.len() {
+            let reach = |s: usize| s + run(&seq[s..]).1;
+            let far = reach(end);
+            let mut best = end;
+            while best > start + 1 && reach(best - 1) >= far {
+                best -= 1;
+            }
+            end = best;
+        }
+        let (order, _) = run(&seq[start..end]);
+        out.push((seq[start].0, order, end - start));
+        start = end;
+    }
+    out
+}
+
+/// The order of first appearance at the start of `seq`, and how many
+/// turns repeat it.
+fn run(seq: &[(NaiveDate, String)]) -> (Vec<String>, usize) {
+    let mut order: Vec<String> = Vec::new();
+    let mut filling = true;
+    for (j, (_, id)) in seq.iter().enumerate() {
+        if filling && !order.contains(id) {
+            order.push(id.clone());
+        } else {
+            filling = false;
+            if *id != order[j % order.len()] {
+                return (order, j);
+            }
+        }
+    }
+    (order, seq.len())
 }
 
 #[cfg(test)]
@@ -160,6 +201,37 @@ mod tests {
             Some(
                 "3 occurrences name a presenter in their title, in no repeating order; imported without presenters"
             )
+        );
+    }
+
+    #[test]
+    fn a_new_order_from_a_date_is_a_change() {
+        let mut people = People::default();
+        let names = ["A", "B", "C", "A", "B", "C", "A", "C", "D", "A", "C", "D"];
+        let turns = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let d =
+                    NaiveDate::from_ymd_opt(2026, 1, 5).unwrap() + chrono::Days::new(7 * i as u64);
+                Turn {
+                    date: d,
+                    name: (*n).to_owned(),
+                    chair: None,
+                }
+            })
+            .collect();
+        let rot = rotation(turns, &mut people, "2026-01-05".parse().unwrap())
+            .rotation
+            .unwrap();
+        assert_eq!(rot.people, ["a", "b", "c"]);
+        assert_eq!(rot.since, None);
+        assert_eq!(
+            rot.changes,
+            vec![(
+                "2026-02-16".parse().unwrap(),
+                vec!["a".to_owned(), "c".to_owned(), "d".to_owned()]
+            )]
         );
     }
 

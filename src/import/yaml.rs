@@ -170,6 +170,13 @@ fn ritual(out: &mut String, r: &RitualDoc) {
         if let Some(s) = rot.since {
             let _ = writeln!(out, "{ind}  since: {s}");
         }
+        if !rot.changes.is_empty() {
+            let _ = writeln!(out, "{ind}  changes:");
+            for (from, people) in &rot.changes {
+                let _ = writeln!(out, "{ind}    - from: {from}");
+                flow_field(out, &format!("{ind}      "), "people", &flow_list(people));
+            }
+        }
     }
 }
 

@@ -84,6 +84,46 @@ fn ritual_ids(dir: &Path) -> Vec<String> {
     v
 }
 
+/// Builds `spec`, imports the team feed, builds that: same occurrences,
+/// same ritual ids, nothing reported lost.
+fn round_trip(name: &str, spec: &[u8]) -> String {
+    let t = Test::new().file("spec.yaml", spec);
+    t.run_args(["build", "-f", "spec.yaml", "-o", "a"])
+        .success();
+    let imported = t
+        .run_args(["import", "a/rituals.ics", "-o", "imported.yaml"])
+        .success();
+    assert_eq!(
+        imported.stderr, "",
+        "{name}: our own feed imports without loss"
+    );
+    t.run_args(["check", "-f", "imported.yaml"]).success();
+    t.run_args(["build", "-f", "imported.yaml", "-o", "b"])
+        .success();
+    let (before, after) = (agenda(&t, "spec.yaml"), agenda(&t, "imported.yaml"));
+    assert!(before.len() > 100, "{name}: {} occurrences", before.len());
+    let only_before: Vec<&String> = before
+        .iter()
+        .filter(|o| !after.contains(o))
+        .take(5)
+        .collect();
+    let only_after: Vec<&String> = after
+        .iter()
+        .filter(|o| !before.contains(o))
+        .take(5)
+        .collect();
+    assert_eq!(
+        before, after,
+        "{name}: only before: {only_before:#?}\nonly after: {only_after:#?}"
+    );
+    assert_eq!(
+        ritual_ids(&t.path().join("a")),
+        ritual_ids(&t.path().join("b")),
+        "{name}: ritual ids"
+    );
+    std::fs::read_to_string(t.path().join("imported.yaml")).expect("imported.yaml")
+}
+
 #[test]
 fn round_trip_of_every_fixture_keeps_occurrences_and_ids() {
     for spec in specs() {
@@ -92,40 +132,44 @@ fn round_trip_of_every_fixture_keeps_occurrences_and_ids() {
             .expect("name")
             .to_string_lossy()
             .into_owned();
-        let t = Test::new().file("spec.yaml", std::fs::read(&spec).expect("spec"));
-        t.run_args(["build", "-f", "spec.yaml", "-o", "a"])
-            .success();
-        let imported = t
-            .run_args(["import", "a/rituals.ics", "-o", "imported.yaml"])
-            .success();
-        assert_eq!(
-            imported.stderr, "",
-            "{name}: our own feed imports without loss"
-        );
-        t.run_args(["check", "-f", "imported.yaml"]).success();
-        t.run_args(["build", "-f", "imported.yaml", "-o", "b"])
-            .success();
-        let (before, after) = (agenda(&t, "spec.yaml"), agenda(&t, "imported.yaml"));
-        assert!(before.len() > 100, "{name}: {} occurrences", before.len());
-        let only_before: Vec<&String> = before
-            .iter()
-            .filter(|o| !after.contains(o))
-            .take(5)
-            .collect();
-        let only_after: Vec<&String> = after
-            .iter()
-            .filter(|o| !before.contains(o))
-            .take(5)
-            .collect();
-        assert_eq!(
-            before, after,
-            "{name}: only before: {only_before:#?}\nonly after: {only_after:#?}"
-        );
-        assert_eq!(
-            ritual_ids(&t.path().join("a")),
-            ritual_ids(&t.path().join("b")),
-            "{name}: ritual ids"
-        );
+        round_trip(&name, &std::fs::read(&spec).expect("spec"));
+    }
+}
+
+/// A rotation whose order changes from a date comes back as
+/// `rotation.changes`, with a skipped and a moved turn on the way.
+#[test]
+fn rotation_with_a_change_of_order_round_trips() {
+    let yaml = round_trip(
+        "rotation changes",
+        br#"calendar: {name: Rot, timezone: Europe/Paris, since: 2026-01-05, domain: rot.example.org, horizon: 2027-06-30}
+people:
+  - {id: alice, name: Alice, email: alice@example.org}
+  - {id: bob, name: "Bob \"B\"", email: bob@example.org}
+  - {id: carol, name: Carol}
+  - {id: dave, name: Dave, email: dave@example.org}
+rituals:
+  - id: news
+    title: News
+    every: monday
+    time: "10:00-10:30"
+    attendees: all
+    skip: [2026-03-02]
+    moved: [{date: 2026-04-13, to: "2026-04-14 10:00"}]
+    rotation:
+      people: [alice, bob, carol]
+      since: 2026-01-12
+      changes:
+        - from: 2026-09-07
+          people: [alice, carol, dave]
+"#,
+    );
+    for line in [
+        "  horizon: 2027-06-28\n",
+        "      people: [alice, bob-b, carol]\n      since: 2026-01-12\n      changes:\n        - from: 2026-09-07\n          people: [alice, carol, dave]\n",
+        "    name: Bob \"B\"\n",
+    ] {
+        assert!(yaml.contains(line), "{line}\n{yaml}");
     }
 }
 
