@@ -11,6 +11,7 @@ mod draft;
 pub mod error;
 mod event;
 mod every;
+mod exceptions;
 mod ids;
 mod one_offs;
 mod overrides;

@@ -3,15 +3,12 @@
 //! ritual with `changes:`; EXDATE → `skip`, RDATE → `extra`, overrides →
 //! `moved` or presenters; what cannot be said is reported.
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use super::Lossy;
 use super::doc::{AttendeesDoc, ChangeDoc, RitualDoc, ScheduleDoc};
 use super::every::{Schedule, schedule};
-use super::overrides::{self, Applied};
 use super::people::People;
 use super::series::Series;
 use super::when::{at_text, duration_text, time_fields};
@@ -125,30 +122,8 @@ pub fn build(
         }
     }
     doc.changes = changes(segs, v0);
-    let mut skip: BTreeSet<NaiveDate> = BTreeSet::new();
-    let mut applied = Applied::default();
-    for seg in segs {
-        let s = seg.series;
-        skip.extend(s.exdates.iter().map(|x| x.date()));
-        for (at, len) in &s.rdates {
-            if len.is_some_and(|l| l != s.duration) {
-                lossy.push(Lossy::new(&s.uid, format!(
-                    "the extra occurrence (RDATE) of {} has its own length; imported with the series' length",
-                    at.date()
-                )));
-            }
-            doc.extra.push(at_text(s.all_day(), *at, s.start));
-        }
-        overrides::apply(s, &mut applied, &mut lossy);
-    }
-    skip.extend(applied.cancelled.iter().copied());
-    for (from, to) in &applied.extra_moves {
-        if let Some(e) = doc.extra.iter_mut().find(|e| e.starts_with(from.as_str())) {
-            *e = to.clone();
-        }
-    }
-    doc.moved = applied.moved.clone();
-    doc.skip = skip.into_iter().collect();
+    let series: Vec<&Series> = segs.iter().map(|s| s.series).collect();
+    let applied = super::exceptions::collect(&series, rule.as_ref(), &mut doc, &mut lossy);
     apply_since(&mut doc, rule.as_ref(), since_opt, &base.uid, &mut lossy);
     let first = doc.since.unwrap_or(base.start.date());
     let turns = applied

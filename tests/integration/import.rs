@@ -651,3 +651,49 @@ fn not_icalendar_and_empty_files_are_errors_with_file_and_line() {
         );
     }
 }
+
+/// EXDATEs that match no instance have no effect (RFC 5545 §3.8.5.1):
+/// one at the series' old time or on a day the rule never gives is left
+/// out; one on an RDATE removes that extra. An override of a day the rule
+/// never gives is reported.
+#[test]
+fn stale_exdates_and_overrides_do_not_become_skips() {
+    let t = Test::new().file(
+        "stale.ics",
+        calendar(
+            "BEGIN:VEVENT
+UID:stale@x.org
+DTSTART;TZID=Europe/Paris:20260105T100000
+DTEND;TZID=Europe/Paris:20260105T110000
+RRULE:FREQ=WEEKLY;BYDAY=MO
+EXDATE;TZID=Europe/Paris:20260112T090000
+EXDATE;TZID=Europe/Paris:20260113T100000
+EXDATE;TZID=Europe/Paris:20260119T100000
+RDATE;TZID=Europe/Paris:20260122T100000,20260129T100000
+EXDATE;TZID=Europe/Paris:20260129T100000
+SUMMARY:Stale
+END:VEVENT
+BEGIN:VEVENT
+UID:stale@x.org
+RECURRENCE-ID;TZID=Europe/Paris:20260127T100000
+DTSTART;TZID=Europe/Paris:20260127T120000
+DTEND;TZID=Europe/Paris:20260127T130000
+SUMMARY:Stale
+END:VEVENT
+",
+        ),
+    );
+    let out = t
+        .run_args(["import", "stale.ics", "-o", "rituals.yaml"])
+        .success();
+    assert_eq!(
+        out.stderr,
+        "warning: stale@x.org: the override of 2026-01-27 (RECURRENCE-ID) is not an occurrence of the rule; not imported\n"
+    );
+    let yaml = out.read("rituals.yaml");
+    assert!(
+        yaml.contains("    skip: [2026-01-19]\n    extra: [2026-01-22]\n"),
+        "{yaml}"
+    );
+    t.run_args(["check"]).success();
+}
