@@ -220,7 +220,9 @@ fn calendar_doc(
     let timezone = zones
         .into_iter()
         .max_by_key(|(z, n)| (*n, std::cmp::Reverse(*z)))
-        .map_or("UTC".to_owned(), |(z, _)| z.to_owned());
+        .map(|(z, _)| z.to_owned())
+        .or_else(|| cal.default_zone.map(|z| z.name().to_owned()))
+        .unwrap_or_else(|| "UTC".to_owned());
     let since = built
         .iter()
         .filter(|b| !matches!(b.doc.schedule, ScheduleDoc::Dates(_)))

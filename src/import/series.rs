@@ -67,6 +67,8 @@ pub struct Calendar {
     pub series: Vec<Series>,
     pub one_offs: Vec<Series>,
     pub lossy: Vec<Lossy>,
+    /// The zone of UTC and floating times (see `default_zone`).
+    pub default_zone: Option<Tz>,
 }
 
 fn cal_text(cals: &[Comp], names: &[&str]) -> Option<String> {
@@ -146,6 +148,7 @@ pub fn series(cals: &[Comp]) -> Calendar {
         }
     }
     let default_zone = default_zone(cals, &events, &zones);
+    out.default_zone = Some(default_zone);
     let mut by_uid: BTreeMap<String, Vec<Event>> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
     for e in events {

@@ -377,16 +377,26 @@ fn domain_option_decides_which_uids_keep_their_id() {
     assert!(other.contains("  domain: example.org\n"), "{other}");
 }
 
-/// What the corpus files become: the forms and fields a reader checks.
+/// What the corpus files become: the forms and fields a reader checks,
+/// and the whole text of three of them (insta snapshots).
 #[test]
 fn corpus_yaml_says_what_the_exports_mean() {
     let t = Test::new();
     let yaml = |file: &str| {
         let src = root().join("tests/fixtures/import").join(file);
-        t.run_args(["import", src.to_str().expect("utf-8 path")])
-            .success()
-            .stdout
+        std::fs::copy(&src, t.path().join(file)).expect("copy");
+        t.run_args(["import", file]).success().stdout
     };
+    for file in [
+        "google-weekly.ics",
+        "thunderbird.ics",
+        "outlook-custom-tz.ics",
+    ] {
+        insta::assert_snapshot!(
+            format!("import_{}", file.trim_end_matches(".ics")),
+            yaml(file)
+        );
+    }
     let google = yaml("google-weekly.ics");
     for line in [
         "  name: Équipe produit",
@@ -696,4 +706,25 @@ END:VEVENT
         "{yaml}"
     );
     t.run_args(["check"]).success();
+}
+
+/// `-` reads the file from standard input; without `-o` the spec goes to
+/// standard output.
+#[test]
+fn standard_input_and_output() {
+    let ics = std::fs::read(root().join("tests/fixtures/import/apple.ics")).expect("apple.ics");
+    let out = Test::new().args(["import", "-"]).stdin(ics).run().success();
+    assert!(
+        out.stdout.starts_with(
+            "# Imported from - by `rituals import`.\ncalendar:\n  name: Sydney crew\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("    every: last thursday of the month\n"),
+        "{}",
+        out.stdout
+    );
 }
