@@ -124,6 +124,7 @@ pub fn build(
     doc.changes = changes(segs, v0);
     let series: Vec<&Series> = segs.iter().map(|s| s.series).collect();
     let applied = super::exceptions::collect(&series, rule.as_ref(), &mut doc, &mut lossy);
+    rdates_as_dates(&mut doc, base.duration);
     apply_since(&mut doc, rule.as_ref(), since_opt, &base.uid, &mut lossy);
     let first = doc.since.unwrap_or(base.start.date());
     let turns = applied
@@ -254,6 +255,22 @@ fn horizon_window(
             Some(n) => d = n,
         }
     }
+}
+
+/// A series of RDATEs without RRULE is a `dates:` ritual: its extras are
+/// more dates (`2026-07-02 14:00-15:00` when not at the ritual's time).
+fn rdates_as_dates(doc: &mut RitualDoc, len: chrono::TimeDelta) {
+    let ScheduleDoc::Dates(dates) = &mut doc.schedule else {
+        return;
+    };
+    for e in doc.extra.drain(..) {
+        match chrono::NaiveDateTime::parse_from_str(&e, "%Y-%m-%d %H:%M") {
+            Ok(t) => dates.push(format!("{e}-{}", super::when::end_text(t, len))),
+            Err(_) => dates.push(e),
+        }
+    }
+    dates.sort();
+    dates.dedup();
 }
 
 /// `--since`: the first occurrence on or after it becomes `since`, and
