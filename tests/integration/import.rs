@@ -323,6 +323,26 @@ fn monthly_yearly_and_one_off_forms_are_written() {
         workshops.contains("    rrule: FREQ=MONTHLY;BYDAY=2MO,4WE\n"),
         "{workshops}"
     );
+    // A series of RDATEs without RRULE is a `dates:` ritual too.
+    let rdates = Test::new()
+        .args(["import", "-"])
+        .stdin(calendar(
+            "BEGIN:VEVENT
+UID:atelier@x.org
+DTSTART;TZID=Europe/Paris:20260409T140000
+DTEND;TZID=Europe/Paris:20260409T170000
+RDATE;TZID=Europe/Paris:20260611T140000,20261015T093000
+SUMMARY:Atelier
+END:VEVENT
+",
+        ))
+        .run()
+        .success()
+        .stdout;
+    assert!(
+        rdates.contains("    dates: [2026-04-09, 2026-06-11, \"2026-10-15 09:30-12:30\"]\n    time: \"14:00-17:00\"\n"),
+        "{rdates}"
+    );
 }
 
 /// `--since`: each series starts at its first occurrence on or after the
