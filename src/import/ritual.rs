@@ -186,6 +186,10 @@ fn base_doc(id: String, segs: &[Segment<'_>], v0: &Vals, people: &mut People) ->
         attendees: None,
         rotation: None,
     };
+    // COUNT and UNTIL together are not RFC 5545 (§3.3.10); COUNT wins.
+    if doc.count.is_some() {
+        doc.until = None;
+    }
     if doc.title.trim().is_empty() {
         doc.title = "(untitled)".to_owned();
     }
