@@ -81,7 +81,7 @@ pub fn draft(cal: Calendar, opts: &Options) -> (Doc, Vec<Lossy>) {
                 &s.series.uid,
                 format!("the rule `{rule}` repeats within a day; not imported"),
             );
-            drop(l, &mut not_imported, &mut lossy);
+            not_imported_line(l, &mut not_imported, &mut lossy);
             continue;
         }
         let b = build(id, &segs, &mut people, opts.since);
@@ -92,7 +92,7 @@ pub fn draft(cal: Calendar, opts: &Options) -> (Doc, Vec<Lossy>) {
                 &segs[0].series.uid,
                 format!("ended on {until}, before --since {since}; not imported"),
             );
-            drop(l, &mut not_imported, &mut lossy);
+            not_imported_line(l, &mut not_imported, &mut lossy);
             continue;
         }
         built.push(b);
@@ -174,7 +174,7 @@ fn groups<'a>(
 }
 
 /// A ritual not imported: a comment at the end of the file and a line.
-fn drop(l: Lossy, not_imported: &mut Vec<String>, lossy: &mut Vec<Lossy>) {
+fn not_imported_line(l: Lossy, not_imported: &mut Vec<String>, lossy: &mut Vec<Lossy>) {
     not_imported.push(format!("{}: {}", l.uid, l.message));
     lossy.push(l);
 }
