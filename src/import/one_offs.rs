@@ -28,13 +28,13 @@ pub fn one_offs(list: &[Series], opts: &Options, ids: &mut Ids, people: &mut Peo
     let mut out = OneOffs::default();
     let mut groups: Vec<Vec<&Series>> = Vec::new();
     for s in list {
-        let drop = |msg: String, out: &mut OneOffs| {
+        let report = |msg: String, out: &mut OneOffs| {
             let l = Lossy::new(&s.uid, msg);
             out.not_imported.push(format!("{}: {}", l.uid, l.message));
             out.lossy.push(l);
         };
         if let Some(since) = opts.since.filter(|d| s.start.date() < *d) {
-            drop(
+            report(
                 format!(
                     "a one-off event on {}, before --since {since}; not imported",
                     when(s)
@@ -44,7 +44,7 @@ pub fn one_offs(list: &[Series], opts: &Options, ids: &mut Ids, people: &mut Peo
             continue;
         }
         if !opts.one_offs {
-            drop(
+            report(
                 format!(
                     "a one-off event on {} (\"{}\"); not imported (`--one-offs` imports one-off events as `dates:`)",
                     when(s),
