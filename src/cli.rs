@@ -9,7 +9,7 @@ const EXAMPLES: &str = "\
 Examples:
   rituals build                      # rituals.yaml -> public/*.ics
   rituals build --check              # exit 1 if public/ is stale (for CI)
-  rituals print | curl -T - https://dav.example.org/team.ics
+  rituals publish https://dav.example.org/calendars/team/rituals/
   rituals agenda --weeks 2           # the next two weeks
   rituals agenda --from 2026-03-01 --to 2026-11-30 --format json
   rituals check --strict
@@ -33,6 +33,8 @@ pub enum Command {
     Agenda(AgendaArgs),
     /// Validate and lint the spec without writing anything.
     Check(CheckArgs),
+    /// Sync the events into a CalDAV calendar (one resource per UID).
+    Publish(PublishArgs),
     /// Print the JSON Schema of rituals.yaml (for editors).
     Schema,
     /// Write a commented starter rituals.yaml.
@@ -183,6 +185,27 @@ pub struct AgendaArgs {
     /// With several teams: only this team (its calendar slug).
     #[arg(long, value_name = "SLUG")]
     pub team: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Credentials: RITUALS_CALDAV_USER and RITUALS_CALDAV_PASSWORD, or a ~/.netrc entry for the host.\n\nExamples:\n  rituals publish https://cloud.example.org/remote.php/dav/calendars/team/rituels/\n  rituals publish --dry-run https://cloud.example.org/remote.php/dav/calendars/team/rituels/\n  rituals publish --person alice https://cloud.example.org/remote.php/dav/calendars/alice/personal/"
+)]
+pub struct PublishArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The calendar collection's URL.
+    #[arg(value_name = "URL")]
+    pub url: String,
+    /// Publish this person's feed instead of the team's.
+    #[arg(long, value_name = "ID")]
+    pub person: Option<String>,
+    /// Change nothing: list the UIDs to create, update and delete; exit 1 if any.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Give up on a request after this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
 }
 
 #[derive(Debug, Args)]

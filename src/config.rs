@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::cli::{
-    AgendaArgs, AgendaFormat, BuildArgs, CheckArgs, Cli, Command, InputArgs, PrintArgs,
+    AgendaArgs, AgendaFormat, BuildArgs, CheckArgs, Cli, Command, InputArgs, PrintArgs, PublishArgs,
 };
 use crate::error::Error;
 use crate::render::agenda::Format;
@@ -76,6 +76,12 @@ pub enum Action {
     Check {
         strict: bool,
     },
+    Publish {
+        url: String,
+        person: Option<String>,
+        dry_run: bool,
+        timeout_secs: u64,
+    },
     /// Commands that read no spec: `schema`, `init`, `completions`, `man`.
     Standalone(Standalone),
     /// `rituals import`: reads an iCalendar file, not a spec.
@@ -122,6 +128,25 @@ fn input(a: InputArgs) -> Input {
         recursive: a.recursive,
         max_input_bytes: a.max_input_bytes,
     }
+}
+
+fn publish(a: PublishArgs) -> (Input, Action) {
+    let PublishArgs {
+        input: i,
+        url,
+        person,
+        dry_run,
+        timeout,
+    } = a;
+    (
+        input(i),
+        Action::Publish {
+            url,
+            person,
+            dry_run,
+            timeout_secs: timeout,
+        },
+    )
 }
 
 fn date_arg(flag: &str, text: &str) -> Result<NaiveDate, Error> {
@@ -184,6 +209,7 @@ impl Config {
                 },
             ),
             Command::Check(CheckArgs { input: i, strict }) => (input(i), Action::Check { strict }),
+            Command::Publish(a) => publish(a),
             Command::Schema => (Input::none(), Action::Standalone(Standalone::Schema)),
             Command::Init(a) => (Input::none(), Action::Standalone(Standalone::Init(a.dir))),
             Command::Completions(a) => (

@@ -26,6 +26,8 @@ pub enum Error {
     Io(std::io::Error),
     /// `rituals import`: the file is not iCalendar (exit 2).
     Import(crate::import::ImportError),
+    /// A CalDAV server or the network refused `publish` (exit 2).
+    Caldav(crate::caldav::CaldavError),
 }
 
 /// The diagnostics about one spec file.
@@ -103,6 +105,7 @@ impl fmt::Display for Error {
             Error::Output(e) => write!(f, "error: {e}"),
             Error::Io(e) => write!(f, "error: {e}"),
             Error::Import(e) => write!(f, "error: {e}"),
+            Error::Caldav(e) => write!(f, "error: {e}"),
         }
     }
 }
@@ -116,6 +119,12 @@ impl From<ReadError> for Error {
 impl From<OutputError> for Error {
     fn from(e: OutputError) -> Self {
         Error::Output(e)
+    }
+}
+
+impl From<crate::caldav::CaldavError> for Error {
+    fn from(e: crate::caldav::CaldavError) -> Self {
+        Error::Caldav(e)
     }
 }
 

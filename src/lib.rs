@@ -18,6 +18,7 @@
 //! `diagnostic` renders the errors of every stage. `cli` → `config` →
 //! `commands` drive the stages: one file per subcommand.
 
+pub mod caldav;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -10,6 +10,7 @@ pub mod import;
 pub mod init;
 pub mod man;
 pub mod print;
+pub mod publish;
 pub mod schema;
 mod teams;
 
@@ -108,6 +109,21 @@ fn on_workspace(ws: &Workspace, action: Action, clock: &Clock) -> Result<i32, Er
                 person: None,
             };
             agenda::run(ws, window, format, person.as_deref(), team.as_deref())
+        }
+        Action::Publish {
+            url,
+            person,
+            dry_run,
+            timeout_secs,
+        } => {
+            let opts = publish::PublishOptions {
+                url: &url,
+                person: person.as_deref(),
+                dry_run,
+                timeout_secs,
+                build,
+            };
+            publish::run(ws, &opts, clock.today())
         }
         Action::Check { .. } => unreachable!("`check` returns before loading"),
         Action::Standalone(cmd) => standalone(cmd),

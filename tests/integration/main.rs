@@ -7,6 +7,7 @@ mod oracle;
 mod agenda_stream;
 mod browser;
 mod build;
+mod caldav;
 mod check;
 mod crosscheck;
 mod errors;

@@ -211,6 +211,11 @@ impl<'a> Renderer<'a> {
         events
     }
 
+    /// The VTIMEZONE of zone `name`, serialized, when an event uses it.
+    pub fn zone(&self, name: &str) -> Option<&[u8]> {
+        self.zones.get(name).map(Vec::as_slice)
+    }
+
     /// Each time zone the feeds use, with the years its VTIMEZONE covers.
     pub fn zone_years(&self) -> impl Iterator<Item = (&'static str, Tz, i32, i32)> + '_ {
         self.zone_years

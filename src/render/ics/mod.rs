@@ -7,6 +7,7 @@ mod duration;
 mod event;
 mod feed;
 mod plan;
+mod resource;
 pub mod stamp;
 pub mod vtimezone;
 

@@ -39,6 +39,18 @@ impl PreviousFeeds {
         }
     }
 
+    /// Records what a previous version of `uid` said: the hash of its
+    /// content (as `content_hash` gives it) and its stamp. For previous
+    /// versions that are not feeds, such as a CalDAV server's copy.
+    pub fn insert(&mut self, uid: String, content: u64, stamp: Stamp) {
+        self.events.insert(uid, (content, stamp));
+    }
+
+    /// The stamp of `uid` in the feeds read so far.
+    pub fn stamp(&self, uid: &str) -> Option<&Stamp> {
+        self.events.get(uid).map(|(_, s)| s)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.events.is_empty()
     }
