@@ -41,12 +41,18 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         2
     }
+
+    /// Whether the run ended because the reader of standard output went
+    /// away (`rituals print | head -1`): not a failure, see `pipe`.
+    pub fn is_closed_pipe(&self) -> bool {
+        matches!(self, Error::Io(e) if crate::pipe::is_closed(e))
+    }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Read(e) => write!(f, "error: {e}"),
+            Error::Read(e) => write!(f, "{}", e.render(crate::diagnostic::use_color())),
             Error::Spec {
                 source,
                 diagnostics,

@@ -15,7 +15,8 @@
 //! 7. `output`: staging and atomic writes, the previously published
 //!    feeds, the publisher.
 //!
-//! `diagnostic` renders the errors of every stage. `cli` → `config` →
+//! `diagnostic` renders the errors of every stage; `pipe` is standard
+//! output and error as the commands write them. `cli` → `config` →
 //! `commands` drive the stages: one file per subcommand.
 
 pub mod caldav;
@@ -34,6 +35,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod pipe;
 pub mod render;
 pub mod spec;
 pub mod validate;

@@ -1,5 +1,7 @@
 //! `rituals`: parse args → options → run.
 
+use std::io::Write as _;
+
 use clap::Parser;
 use rituals::cli::Cli;
 use rituals::config::{Clock, Config};
@@ -11,8 +13,11 @@ fn main() {
         .and_then(rituals::commands::run)
     {
         Ok(code) => code,
+        // The reader of our output went away: end quietly, as `cat` does.
+        Err(e) if e.is_closed_pipe() => 0,
         Err(e) => {
-            eprintln!("{e}");
+            // Nowhere to report a failure to write the report itself.
+            let _ = writeln!(rituals::pipe::stderr(), "{e}");
             e.exit_code()
         }
     };

@@ -1,5 +1,6 @@
 //! `rituals check`: validate and lint the specs, print every finding.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 
 use crate::config::Clock;
@@ -45,7 +46,10 @@ pub fn run(
             Err(Error::Specs(files)) => (files, Vec::new()),
             Err(e) => return Err(e),
         };
-    eprint!("{}", render_all(&files));
+    // The report is the result: a reader that goes away does not change
+    // the exit status (see `pipe`).
+    let mut stderr = crate::pipe::stderr();
+    let _ = write!(stderr, "{}", render_all(&files));
     let count = |s| {
         files
             .iter()
@@ -60,7 +64,7 @@ pub fn run(
     );
     if errors + warnings + infos == 0 {
         for name in clean {
-            eprintln!("{name}: ok");
+            let _ = writeln!(stderr, "{name}: ok");
         }
         return Ok(0);
     }
@@ -79,6 +83,11 @@ pub fn run(
     } else {
         ""
     };
-    eprintln!("{}: {}{strict_note}", names.join(", "), parts.join(", "));
+    let _ = writeln!(
+        stderr,
+        "{}: {}{strict_note}",
+        names.join(", "),
+        parts.join(", ")
+    );
     Ok(i32::from(failed))
 }

@@ -23,7 +23,9 @@ pub fn run(file: &Path, out: Option<&Path>, options: &Options) -> Result<i32, Er
     read.map_err(|e| Error::Usage(format!("cannot read `{}`: {e}", file.display())))?;
     let text = String::from_utf8_lossy(&bytes);
     let imported = import(&text, options).map_err(Error::Import)?;
-    let mut stderr = std::io::stderr().lock();
+    // The warnings go to a reader that may leave (`2>&1 | head`): the spec
+    // is still written.
+    let mut stderr = crate::pipe::stderr();
     for l in &imported.lossy {
         writeln!(stderr, "{l}")?;
     }

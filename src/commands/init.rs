@@ -15,11 +15,14 @@ pub const STARTER: &str = include_str!("starter.yaml");
 /// `Error::Usage` when `init` would overwrite a spec; `Error::Output` or
 /// `Error::Io` when writing fails.
 pub fn run(dir: &Path) -> Result<i32, Error> {
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = crate::pipe::stdout();
     for path in init(dir)? {
-        println!("wrote {}", path.display());
+        writeln!(stdout, "wrote {}", path.display())?;
     }
-    println!("next: edit it, then run `rituals build` to write the feeds into public/");
+    writeln!(
+        stdout,
+        "next: edit it, then run `rituals build` to write the feeds into public/"
+    )?;
     stdout.flush()?;
     Ok(0)
 }

@@ -89,7 +89,9 @@ pub fn run(ws: &Workspace, opts: &PublishOptions<'_>, today: NaiveDate) -> Resul
         .collect();
     let plan = sync::plan(&locals, &remotes, domain);
 
-    let mut out = std::io::stdout().lock();
+    // The servers are changed by now: a reader that goes away keeps the
+    // status (see `pipe`).
+    let mut out = crate::pipe::stdout();
     if opts.dry_run {
         for c in &plan.changes {
             writeln!(out, "{:<7} {}", c.verb(), c.uid())?;

@@ -86,9 +86,11 @@ fn report(i: usize, r: &Ritual, p: &Place, out: &mut Vec<super::Finding>) {
                 p.at.path.clone(),
             )
             .hint(format!(
-                "calendar clients will show it at {} on {}",
+                "RFC 5545 (§3.3.5) makes it {} on {}, as Evolution (libical) and the Python readers (Home Assistant, khal) show it; Thunderbird (ical.js) shows it at {}, and Evolution shows the next occurrence {} late",
                 shown.format("%H:%M"),
-                if dates.len() == 1 { "that day" } else { "those days" }
+                if dates.len() == 1 { "that day" } else { "those days" },
+                early(p.start, *shown).format("%H:%M"),
+                super::spec_duration(*shown - shown.date().and_time(p.start)),
             ))
             .hint("pick a start time outside the hour when the clocks change"),
         ));
@@ -107,11 +109,19 @@ fn report(i: usize, r: &Ritual, p: &Place, out: &mut Vec<super::Finding>) {
                 p.at.path.clone(),
             )
             .hint(format!(
-                "calendar clients will show it at the first {start}, before the clocks go back"
+                "RFC 5545 (§3.3.5) makes it the first {start}, before the clocks go back, as the Python readers (Home Assistant, khal) show it; Thunderbird (ical.js) and Evolution (libical) show the second"
             ))
             .hint("pick a start time outside the hour when the clocks change"),
         ));
     }
+}
+
+/// Where ical.js shows a start in a gap: it reads the local time with the
+/// offset after the change, one gap length before the RFC's instant (see
+/// README, "Known client behaviours").
+fn early(start: NaiveTime, shown: NaiveDateTime) -> NaiveDateTime {
+    let written = shown.date().and_time(start);
+    written - (shown - written)
 }
 
 /// Where the start time of an occurrence was written.

@@ -1,6 +1,8 @@
 //! Lint findings on loaded teams, grouped by the file each is about, and
 //! rendered against that file.
 
+use std::io::Write as _;
+
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Diagnostic, render, use_color};
@@ -11,12 +13,17 @@ use crate::load::Team;
 /// The lint findings on a team, each with the file it is about; files
 /// without findings are left out.
 pub fn by_file(team: &Team, today: NaiveDate) -> Vec<FileDiagnostics> {
-    let mut per_file: Vec<Vec<Diagnostic>> = vec![Vec::new(); team.files.len()];
+    let mut per_file: Vec<Vec<Diagnostic>> =
+        team.files.iter().map(|f| f.warnings.clone()).collect();
     for (ritual, d) in super::lint(&Expander::new(&team.spec), today) {
         let file = ritual
             .and_then(|i| team.ritual_file.get(i).copied())
             .unwrap_or(0);
         per_file[file].push(d);
+    }
+    // In source order; stable, so findings at one place keep their order.
+    for diags in &mut per_file {
+        diags.sort_by_key(|d| d.loc.map_or((u32::MAX, 0), |l| (l.line, l.column)));
     }
     per_file
         .into_iter()
@@ -42,7 +49,7 @@ pub fn for_build(teams: &[Team], today: NaiveDate) -> Result<(), Error> {
     {
         return Err(Error::Specs(files));
     }
-    eprint!("{}", render_all(&files));
+    let _ = write!(crate::pipe::stderr(), "{}", render_all(&files));
     Ok(())
 }
 

@@ -14,6 +14,8 @@ pub struct Parsed {
     /// The canonical path (None for standard input): a file's identity.
     pub canon: Option<PathBuf>,
     pub raw: Option<RawSpec>,
+    /// Warnings about the text as written (values cut by a comment).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A built file (`files[0]`) and the files it includes, depth first, each
@@ -61,7 +63,16 @@ impl Closure {
                 None
             }
         };
-        self.files.push(Parsed { source, canon, raw });
+        let warnings = raw
+            .as_ref()
+            .map(|raw| crate::spec::lost_to_comments(raw, &source.text))
+            .unwrap_or_default();
+        self.files.push(Parsed {
+            source,
+            canon,
+            raw,
+            warnings,
+        });
         index
     }
 

@@ -30,6 +30,8 @@ pub struct SpecFile {
     pub source: Source,
     /// The canonical path (None for standard input): a file's identity.
     pub canon: Option<PathBuf>,
+    /// Warnings about the text as written, reported with the lints.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A validated team: a built file, the files it includes, and its spec.
@@ -149,8 +151,17 @@ fn team(c: Closure, ctx: &Context) -> Result<Team, Invalid> {
         .map(|f| SpecFile {
             source: f.source,
             canon: f.canon,
+            warnings: f.warnings,
         })
         .collect();
+    // A spec with errors gets its warnings too: a lost `#word` may be
+    // the cause of an error.
+    let result = result.map_err(|mut diags| {
+        for (i, f) in files.iter().enumerate() {
+            diags.extend(f.warnings.iter().map(|w| (i, w.clone())));
+        }
+        diags
+    });
     match result {
         Ok((v, name_at)) => Ok(Team {
             source: files[0].source.clone(),

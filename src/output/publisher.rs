@@ -3,6 +3,7 @@
 //! feeds in memory, not all of them. Still all-or-nothing: nothing is
 //! renamed into place before every file was staged.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{self as output, OutFile, Outcome, Staging};
@@ -98,19 +99,22 @@ impl Publisher {
         stale: Vec<PathBuf>,
         prune: bool,
     ) -> Result<i32, Error> {
+        let mut stdout = crate::pipe::stdout();
         let Some(mut staging) = self.staging.take() else {
             self.report.sort_by_key(|(place, _)| *place);
             for (_, text) in &self.report {
-                print!("{text}");
+                write!(stdout, "{text}")?;
             }
             for s in &stale {
                 self.changes += 1;
-                println!("stale    {}", s.display());
+                writeln!(stdout, "stale    {}", s.display())?;
             }
             if self.changes == 0 {
-                println!("up to date: {}", self.out.display());
+                writeln!(stdout, "up to date: {}", self.out.display())?;
+                stdout.flush()?;
                 return Ok(0);
             }
+            stdout.flush()?;
             return Ok(1);
         };
         // Pages are not compared by `--check`: their "next dates" follow
@@ -125,8 +129,8 @@ impl Publisher {
         outcomes.sort_by_key(|(place, _)| *place);
         for (_, (path, outcome)) in outcomes {
             match outcome {
-                Outcome::Written => println!("wrote {}", path.display()),
-                Outcome::Unchanged => println!("unchanged {}", path.display()),
+                Outcome::Written => writeln!(stdout, "wrote {}", path.display())?,
+                Outcome::Unchanged => writeln!(stdout, "unchanged {}", path.display())?,
             }
         }
         for s in stale {
@@ -137,14 +141,16 @@ impl Publisher {
                         source: e,
                     })
                 })?;
-                println!("removed {}", s.display());
+                writeln!(stdout, "removed {}", s.display())?;
             } else {
-                println!(
+                writeln!(
+                    stdout,
                     "stale {} (not in the spec any more; `--prune` removes it)",
                     s.display()
-                );
+                )?;
             }
         }
+        stdout.flush()?;
         Ok(0)
     }
 }

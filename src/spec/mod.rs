@@ -2,12 +2,14 @@
 //! that mirror the YAML, with spans), or located errors. Also the JSON
 //! Schema of that format.
 
+mod comments;
 mod path;
 pub mod raw;
 pub mod schema;
 pub mod schema_hints;
 mod source;
 
+pub use comments::lost_to_comments;
 pub use path::field_path_at;
 pub use source::{DEFAULT_MAX_INPUT_BYTES, ReadError, Source};
 

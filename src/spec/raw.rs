@@ -149,10 +149,11 @@ pub struct RawRitual {
     #[schemars(example = &"monday", example = &"monday, friday", example = ["tuesday", "thursday"])]
     #[schemars(example = &"2 weeks on tuesday", example = &"last friday of the month", example = &"weekday")]
     pub every: S<OneOrMany>,
-    /// Local time: `HH:MM-HH:MM`, `HH:MM` with `duration`, or `all day`.
+    /// Local time: `HH:MM-HH:MM` (an end at `24:00` is midnight),
+    /// `HH:MM` with `duration`, or `all day`.
     #[schemars(with = "String", example = &"16:00-17:00", example = &"09:30", example = &"all day")]
     pub time: S<String>,
-    /// Length when `time` has no end: `15m`, `1h`, `1h30m`, `1d`.
+    /// Length when `time` has no end: `15m`, `1h`, `1h30` (or `1h30m`), `1d`.
     #[schemars(with = "Option<String>", example = &"15m", example = &"1h30m")]
     pub duration: Option<S<String>>,
     /// IANA time zone of this ritual's time, when not the calendar's.

@@ -2,6 +2,9 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::Diagnostic;
+use crate::model::Loc;
+
 /// Files above this size are refused before parsing (`--max-input-bytes`).
 pub const DEFAULT_MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
 
@@ -26,28 +29,93 @@ pub enum ReadError {
         file: String,
         max: u64,
     },
+    /// `line:column` of the first byte that is not UTF-8; `text` is the
+    /// file with each bad sequence replaced by U+FFFD, to show the line.
     NotUtf8 {
         file: String,
         line: usize,
         column: usize,
+        /// The first bad byte.
+        byte: u8,
+        text: String,
     },
 }
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ReadError::Io { file, source } => write!(f, "cannot read `{file}`: {source}"),
+            ReadError::Io { file, source } => {
+                write!(f, "cannot read `{file}`: {source}")?;
+                if source.kind() == std::io::ErrorKind::NotFound {
+                    write!(f, "\nhint: {}", not_found_hint(file))?;
+                }
+                Ok(())
+            }
             ReadError::TooLarge { file, max } => write!(
                 f,
                 "`{file}` is larger than {max} bytes; split it into several files or raise `--max-input-bytes`"
             ),
-            ReadError::NotUtf8 { file, line, column } => {
-                write!(
-                    f,
-                    "`{file}` is not valid UTF-8 (first bad byte at {line}:{column}); save it as UTF-8"
-                )
-            }
+            ReadError::NotUtf8 {
+                file,
+                line,
+                column,
+                byte,
+                ..
+            } => write!(
+                f,
+                "`{file}` is not valid UTF-8: found the byte 0x{byte:02X} at {file}:{line}:{column}; save it as UTF-8"
+            ),
         }
+    }
+}
+
+impl ReadError {
+    /// The error as the run's last words: `error: ` and the message, or,
+    /// for a byte that is not UTF-8, located like every other error in a
+    /// spec (`--> file:line:column` and the line itself).
+    pub fn render(&self, color: bool) -> String {
+        let ReadError::NotUtf8 {
+            file,
+            line,
+            column,
+            byte,
+            text,
+        } = self
+        else {
+            return format!("error: {self}");
+        };
+        let d = Diagnostic::error(
+            format!(
+                "the spec is not valid UTF-8: expected UTF-8 text, found the byte 0x{byte:02X}"
+            ),
+            Some(Loc {
+                line: u32::try_from(*line).unwrap_or(u32::MAX),
+                column: u32::try_from(*column).unwrap_or(u32::MAX),
+                len: 1,
+            }),
+            "",
+        )
+        .hint("save the file as UTF-8 (most editors offer it under *Save with encoding*)");
+        let shown = crate::diagnostic::render(&d, file, text, color);
+        shown.trim_end_matches('\n').to_owned()
+    }
+}
+
+/// What to do about a spec that is not there: the default `rituals.yaml`
+/// (or one named after it) is most likely not written yet.
+fn not_found_hint(file: &str) -> String {
+    let path = Path::new(file);
+    if path.file_name().is_some_and(|n| n == "rituals.yaml") {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .map(|d| format!(" {}", d.display()))
+            .unwrap_or_default();
+        format!(
+            "run `rituals init{dir}` to write a starter `rituals.yaml`, or name another spec with `-f FILE`"
+        )
+    } else {
+        "check the path; `rituals init` writes a starter `rituals.yaml`".to_owned()
     }
 }
 
@@ -107,10 +175,13 @@ impl Source {
                 let line = good.iter().filter(|b| **b == b'\n').count() + 1;
                 let start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
                 let column = String::from_utf8_lossy(&good[start..]).chars().count() + 1;
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
                 Err(ReadError::NotUtf8 {
                     file: name,
                     line,
                     column,
+                    byte: e.as_bytes()[good.len()],
+                    text,
                 })
             }
         }

@@ -22,31 +22,43 @@ pub fn time(text: &str) -> Result<NaiveTime, String> {
     }
 }
 
-/// `15m`, `1h`, `1h30m`, `1d`, `1w`, `90s` is not accepted: minutes are
-/// the finest unit a calendar shows.
+/// The end of a time range: a time of day, or `24:00` (the end of the
+/// day, read as the next midnight: `22:00-24:00` lasts two hours).
+fn end_time(text: &str) -> Result<NaiveTime, String> {
+    if text.trim() == "24:00" {
+        return Ok(NaiveTime::MIN);
+    }
+    time(text)
+}
+
+/// `15m`, `1h`, `1h30m`, `1d`, `1w`; also `1h30` and `1h 30` (minutes
+/// after hours, as French writes it) and spaces between the parts.
+/// Seconds (`90s`) are not accepted: minutes are the finest unit a
+/// calendar shows.
 pub fn duration(text: &str) -> Result<TimeDelta, String> {
     let err =
-        || format!("expected a duration like `15m`, `1h`, `1h30m`, `1d` or `1w`, found `{text}`");
-    let t = text.trim();
-    if t.is_empty() {
+        || format!("expected a duration like `15m`, `1h`, `1h30`, `1d` or `1w`, found `{text}`");
+    let mut total: i64 = 0;
+    let mut last_unit = None;
+    let mut rest = text.trim();
+    if rest.is_empty() {
         return Err(err());
     }
-    let mut total: i64 = 0;
-    let mut number = String::new();
-    for c in t.chars() {
-        if c.is_ascii_digit() {
-            number.push(c);
-            continue;
-        }
-        let n: i64 = number.parse().map_err(|_| err())?;
-        number.clear();
-        let unit = match c {
-            'm' => 1,
-            'h' => 60,
-            'd' => 24 * 60,
-            'w' => 7 * 24 * 60,
+    while !rest.is_empty() {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let n: i64 = rest[..digits].parse().map_err(|_| err())?;
+        rest = rest[digits..].trim_start();
+        let unit = match rest.chars().next() {
+            Some('m') => 1,
+            Some('h') => 60,
+            Some('d') => 24 * 60,
+            Some('w') => 7 * 24 * 60,
+            // A bare number ends the text and follows hours: `1h30`.
+            None if last_unit == Some(60) && n < 60 => 1,
             _ => return Err(err()),
         };
+        rest = rest.get(1..).unwrap_or("").trim_start();
+        last_unit = Some(unit);
         total = n
             .checked_mul(unit)
             .and_then(|v| total.checked_add(v))
@@ -55,14 +67,12 @@ pub fn duration(text: &str) -> Result<TimeDelta, String> {
             return Err(err());
         }
     }
-    if !number.is_empty() {
-        return Err(err());
-    }
     Ok(TimeDelta::minutes(total))
 }
 
 /// `time:` — `HH:MM-HH:MM`, `HH:MM` (with `duration`), or `all day`.
-/// An end before the start means the occurrence ends the next day.
+/// An end before the start means the occurrence ends the next day; an end
+/// at `24:00` is the end of the start's day.
 pub fn when(text: &str, duration: Option<TimeDelta>) -> Result<When, String> {
     let t = text.trim();
     if t.eq_ignore_ascii_case("all day") || t.eq_ignore_ascii_case("toute la journée") {
@@ -71,7 +81,7 @@ pub fn when(text: &str, duration: Option<TimeDelta>) -> Result<When, String> {
     match t.split_once('-') {
         Some((start, end)) => {
             let start = time(start).map_err(|_| time_msg(text))?;
-            let end = time(end).map_err(|_| time_msg(text))?;
+            let end = end_time(end).map_err(|_| time_msg(text))?;
             let mut length = end - start;
             if length <= TimeDelta::zero() {
                 length += TimeDelta::days(1);
@@ -122,7 +132,7 @@ pub fn moved_target(
         None => Ok((d, Some(time(rest).map_err(|_| err())?), None)),
         Some((s, e)) => {
             let s = time(s).map_err(|_| err())?;
-            let e = time(e).map_err(|_| err())?;
+            let e = end_time(e).map_err(|_| err())?;
             let mut len = e - s;
             if len <= TimeDelta::zero() {
                 len += TimeDelta::days(1);
@@ -145,6 +155,22 @@ mod tests {
         assert!(duration("15").is_err());
         assert!(duration("m").is_err());
         assert!(duration("99999999999999999999m").is_err());
+        for french in ["1h30", "1h 30", "1h30m", "1h 30m", "90m", " 1 h 30 "] {
+            assert_eq!(duration(french), Ok(TimeDelta::minutes(90)), "{french}");
+        }
+        for nonsense in [
+            "1h90",
+            "1m30",
+            "1d2",
+            "2",
+            "1h30x",
+            "1.5h",
+            "h30",
+            "-1h",
+            "1h 30 m 2",
+        ] {
+            assert!(duration(nonsense).is_err(), "{nonsense}");
+        }
     }
 
     #[test]
@@ -160,6 +186,15 @@ mod tests {
             })
         );
         assert_eq!(when("All day", None), Ok(When::AllDay));
+        assert_eq!(
+            when("22:00-24:00", None),
+            Ok(When::Timed {
+                start: time("22:00").unwrap(),
+                duration: TimeDelta::hours(2)
+            })
+        );
+        assert!(when("24:00-01:00", None).is_err());
+        assert!(time("24:00").is_err());
     }
 
     #[test]
@@ -175,5 +210,9 @@ mod tests {
             Ok((date("2026-05-26").unwrap(), None, None))
         );
         assert!(moved_target("2026-05-26 25:00").is_err());
+        assert_eq!(
+            moved_target("2026-05-26 23:00-24:00").unwrap().2,
+            Some(TimeDelta::hours(1))
+        );
     }
 }

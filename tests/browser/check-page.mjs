@@ -1,8 +1,11 @@
 // Opens a served subscribe page in headless Chromium and checks it the way
 // a visitor would: it renders without console errors, every expected
 // ritual title is visible, every feed link answers 200 with an iCalendar
-// file, nothing overflows a 360 px screen. Writes screenshots at 1280 px
-// and 360 px, the fetched feeds, and a JSON report.
+// file, nothing overflows a 390 px screen, and the layout holds: time
+// ranges and feed file names on one line, no two links of a subscribe
+// list to the same place, empty weekdays narrower than busy ones on a
+// desktop, no blank gap after the subscribe block. Writes screenshots at
+// 1280 px and 390 px, the fetched feeds, and a JSON report.
 //
 // Usage: node check-page.mjs <config.json>
 //   config: { "url": "http://127.0.0.1:PORT/index.html",
@@ -112,15 +115,26 @@ try {
     }
   }
 
+  // Without `calendar.url`, a "download" link next to the feed's link
+  // would do the same thing: each list's links go to different places.
+  const lists = await page.$$eval("ul.subscribe", (uls) =>
+    uls.map((ul) => [...ul.querySelectorAll("a[href]")].map((a) => a.href)),
+  );
+  for (const hrefs of lists) {
+    const twice = hrefs.filter((h, i) => hrefs.indexOf(h) !== i);
+    if (twice.length > 0) failures.push(`subscribe links to the same place: ${twice[0]}`);
+  }
+
   for (const [width, height] of [
     [1280, 800],
-    [360, 740],
+    [390, 844],
   ]) {
     await page.setViewportSize({ width, height });
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     if (overflow > 0) failures.push(`${width} px: the page is ${overflow} px too wide`);
+    failures.push(...(await page.evaluate(layoutProblems, width)));
     const path = join(config.out, `${config.name}-${width}.png`);
     await page.screenshot({ path, fullPage: true });
     screenshots.push(path);
@@ -128,6 +142,73 @@ try {
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });
+}
+
+// Runs in the page. What a visitor would notice at this width, as messages.
+function layoutProblems(width) {
+  const out = [];
+  const text = (e) => e.textContent.replace(/\s+/g, " ").trim();
+  // The lines a run of text is laid out on: one client rectangle per
+  // line box (and per inline element on it), grouped by their top.
+  const rangeLines = (range) =>
+    new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+  // The text of `e` from its character `from` to its end.
+  const tail = (e, from) => {
+    const range = document.createRange();
+    range.selectNodeContents(e);
+    const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (seen + n.length > from) {
+        range.setStart(n, from - seen);
+        break;
+      }
+      seen += n.length;
+    }
+    return range;
+  };
+  const lines = (e) => rangeLines(tail(e, 0));
+  // Time ranges: the grid's, and the part after the date in next dates
+  // ("lundi 30 novembre 2026, 10 h 30 – 11 h").
+  const ranges = [
+    ...[...document.querySelectorAll(".day .time")].map((e) => [e, 0]),
+    ...[...document.querySelectorAll(".next time")]
+      .filter((e) => e.textContent.includes(", "))
+      .map((e) => [e, e.textContent.lastIndexOf(", ") + 2]),
+  ];
+  for (const [e, from] of ranges) {
+    const n = rangeLines(tail(e, from));
+    if (n !== 1) out.push(`${width} px: the time range of "${text(e)}" is broken over ${n} lines`);
+  }
+  // Feed addresses: the file name, after the last `/`, on one line.
+  for (const e of document.querySelectorAll(".address code")) {
+    const n = rangeLines(tail(e, e.textContent.lastIndexOf("/") + 1));
+    if (n !== 1) out.push(`${width} px: the file name in "${text(e)}" is broken over ${n} lines`);
+  }
+  const gap = (() => {
+    const header = document.querySelector("header");
+    const last = header.lastElementChild?.lastElementChild;
+    const next = document.querySelector("main h2");
+    return last && next ? next.getBoundingClientRect().top - last.getBoundingClientRect().bottom : 0;
+  })();
+  if (gap > 60) out.push(`${width} px: ${Math.round(gap)} px of blank space after the subscribe block`);
+  if (width >= 1024) {
+    const days = [...document.querySelectorAll(".week > li")];
+    const busy = days.filter((d) => !d.classList.contains("none"));
+    const empty = days.filter((d) => d.classList.contains("none"));
+    const w = (d) => d.getBoundingClientRect().width;
+    for (const e of empty) {
+      for (const b of busy) {
+        if (w(e) >= w(b)) out.push(`${width} px: empty "${text(e.querySelector("h3"))}" is as wide as "${text(b.querySelector("h3"))}"`);
+      }
+    }
+    // A title of a few words wraps at most once in a busy column.
+    for (const a of document.querySelectorAll(".week a")) {
+      const words = text(a).split(" ").length;
+      if (words > 1 && lines(a) > 2) out.push(`${width} px: "${text(a)}" wraps over ${lines(a)} lines`);
+    }
+  }
+  return out;
 }
 
 for (const e of consoleErrors) failures.push(`console: ${e}`);

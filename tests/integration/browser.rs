@@ -23,7 +23,8 @@ fn screenshot_dir() -> PathBuf {
 }
 
 /// Whether the browser tools are here; panics under CI when they are not.
-fn browser_available() -> bool {
+/// `test` names the test that skips.
+fn browser_available(test: &str) -> bool {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let node = Command::new("node").arg("--version").output().is_ok();
     let driver = root()
@@ -45,7 +46,13 @@ fn browser_available() -> bool {
         missing.join(", ")
     );
     assert!(std::env::var("CI").as_deref() != Ok("true"), "{msg}");
-    eprintln!("\n!!! SKIPPED: {msg}\n");
+    // Straight to the stderr handle: libtest captures `eprintln!`, not
+    // this, so the skip shows in a plain `cargo test`.
+    let bar = "!".repeat(78);
+    let _ = writeln!(
+        std::io::stderr(),
+        "\n{bar}\n!! SKIPPED {test}: {msg}\n{bar}\n"
+    );
     false
 }
 
@@ -188,7 +195,7 @@ fn assert_icalendar(file: &Path) {
 
 #[test]
 fn project_page_in_chromium() {
-    if !browser_available() {
+    if !browser_available("browser::project_page_in_chromium") {
         return;
     }
     let site = tempfile::tempdir().expect("site");
@@ -236,9 +243,42 @@ fn project_page_in_chromium() {
     }
 }
 
+/// Every day busy, long titles, a time range past midnight: the week grid
+/// must still fit a desktop and a phone with its time ranges whole.
+const BUSY_WEEK: &str = r#"calendar:
+  name: Busy team
+  timezone: Europe/Paris
+  since: 2026-11-30
+  domain: example.org
+  language: en
+rituals:
+  - { id: a, title: Morning stand-up with the whole team, every: day, time: "10:30-11:30" }
+  - { id: b, title: Afternoon review, every: weekday, time: "11:30-12:45" }
+  - { id: c, title: Retrospective and planning for the sprint, every: 2 weeks on tuesday, time: "23:30-00:30" }
+"#;
+
+#[test]
+fn a_busy_week_fits_in_chromium() {
+    if !browser_available("browser::a_busy_week_fits_in_chromium") {
+        return;
+    }
+    let site = tempfile::tempdir().expect("site");
+    let port = serve(site.path().to_owned());
+    build(BUSY_WEEK, site.path());
+    let url = format!("http://127.0.0.1:{port}/index.html");
+    let report = check_page(&url, &titles(BUSY_WEEK), "busy-week");
+    assert!(
+        report.status == 0 && report.failures.is_empty(),
+        "{:#?}\n{}",
+        report.failures,
+        report.output
+    );
+    assert_eq!(report.screenshots.len(), 2);
+}
+
 #[test]
 fn browser_check_fails_on_a_missing_ritual_or_a_broken_link() {
-    if !browser_available() {
+    if !browser_available("browser::browser_check_fails_on_a_missing_ritual_or_a_broken_link") {
         return;
     }
     let site = tempfile::tempdir().expect("site");

@@ -56,14 +56,14 @@ warning: `night` starts at 02:30, a time that does not exist in Europe/Paris on 
    |
 26 |     time: \"02:30-03:00\"
    |           ^^^^^^^^^^^^^
-hint: calendar clients will show it at 03:30 on that day
+hint: RFC 5545 (§3.3.5) makes it 03:30 on that day, as Evolution (libical) and the Python readers (Home Assistant, khal) show it; Thunderbird (ical.js) shows it at 01:30, and Evolution shows the next occurrence 1h late
 hint: pick a start time outside the hour when the clocks change
 warning: `night` starts at 02:30, a time that happens twice in Europe/Paris on 2027-10-31 (the clocks go back)
   --> rituals.yaml:26:11  (rituals[2].time)
    |
 26 |     time: \"02:30-03:00\"
    |           ^^^^^^^^^^^^^
-hint: calendar clients will show it at the first 02:30, before the clocks go back
+hint: RFC 5545 (§3.3.5) makes it the first 02:30, before the clocks go back, as the Python readers (Home Assistant, khal) show it; Thunderbird (ical.js) and Evolution (libical) show the second
 hint: pick a start time outside the hour when the clocks change
 info: `party` has `holidays: none` and meets on public holidays of FR: 2026-12-25 and 2027-01-01
   --> rituals.yaml:32:15  (rituals[3].holidays)

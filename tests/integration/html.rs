@@ -87,16 +87,16 @@ fn next_dates_follow_the_build_date_and_mark_cancellations() {
     // by `skip`, one by Christmas, presenters taking turns on held ones.
     assert_eq!(EPOCH, "1795824000");
     assert!(html.contains(
-        "Friday 4 December 2026, 4–5\u{a0}pm</time></del> <span class=\"tag\">(cancelled)</span>"
+        "Friday 4 December 2026, <span class=\"nowrap\">4–5\u{a0}pm</span></time></del> <span class=\"tag\">(cancelled)</span>"
     ));
-    assert!(html.contains("Friday 25 December 2026, 4–5\u{a0}pm</time></del> <span class=\"tag\">(cancelled, public holiday: Christmas Day)</span>"));
+    assert!(html.contains("Friday 25 December 2026, <span class=\"nowrap\">4–5\u{a0}pm</span></time></del> <span class=\"tag\">(cancelled, public holiday: Christmas Day)</span>"));
     // Turns count held Fridays since 2026-01-09: 49 Fridays to 11 December,
     // less 1 and 8 May (holidays) and 4 December: 46th turn, Bob's.
     assert!(html.contains(
-        "Friday 11 December 2026, 4–5\u{a0}pm</time> — Presenter: Bob &lt;b&gt;Bold&lt;/b&gt;"
+        "Friday 11 December 2026, <span class=\"nowrap\">4–5\u{a0}pm</span></time> — Presenter: Bob &lt;b&gt;Bold&lt;/b&gt;"
     ));
     assert!(
-        html.contains("Friday 18 December 2026, 4–5\u{a0}pm</time> — Presenter: Ann O&#39;Neil")
+        html.contains("Friday 18 December 2026, <span class=\"nowrap\">4–5\u{a0}pm</span></time> — Presenter: Ann O&#39;Neil")
     );
     let later = Test::new()
         .spec(SPEC)

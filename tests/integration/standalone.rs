@@ -70,10 +70,11 @@ fn completions_name_every_subcommand() {
 }
 
 #[test]
-fn man_page_is_roff_with_the_commands() {
+fn man_page_is_one_page_with_every_command_and_verbatim_examples() {
     let out = Test::new().args(["man"]).run().success();
-    assert!(out.stdout.contains(".TH rituals 1"), "{}", out.stdout);
-    assert!(out.stdout.contains(".SH NAME"));
+    let roff = &out.stdout;
+    assert!(roff.contains(".TH rituals 1"), "{roff}");
+    assert!(roff.contains(".SH NAME"));
     for sub in [
         "build",
         "print",
@@ -82,10 +83,51 @@ fn man_page_is_roff_with_the_commands() {
         "schema",
         "init",
         "completions",
+        "man",
     ] {
         assert!(
-            out.stdout.contains(&format!("rituals\\-{sub}")),
-            "man page lacks `{sub}`"
+            roff.lines().any(|l| l == format!(".SS {sub}")),
+            "man page lacks a section for `{sub}`"
+        );
+        assert!(
+            roff.contains(&format!("\\fBrituals {sub}\\fR")),
+            "man page lacks the synopsis of `{sub}`"
         );
     }
+    // One page: no reference to pages that are not installed.
+    assert!(!roff.contains("rituals\\-build"), "{roff}");
+    assert!(!roff.contains("(1)"), "{roff}");
+    // Every example of `--help`, line for line, in a no-fill block.
+    let help = Test::new().args(["--help"]).run().success().stdout;
+    let examples: Vec<&str> = help
+        .split_once("Examples:\n")
+        .expect("examples in --help")
+        .1
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert!(examples.len() >= 5, "{examples:?}");
+    let unescaped: Vec<String> = roff
+        .lines()
+        .map(|l| l.replace("\\-", "-").replace("\\e", "\\"))
+        .collect();
+    let block = |line: &str| {
+        let i = unescaped.iter().position(|l| l == line)?;
+        let start = unescaped[..i]
+            .iter()
+            .rposition(|l| l == ".nf" || l == ".fi")?;
+        (unescaped[start] == ".nf").then_some(i)
+    };
+    for line in &examples {
+        assert!(
+            block(line).is_some(),
+            "example not verbatim in .nf/.fi: {line}\n{roff}"
+        );
+    }
+    // A sub-command's example too.
+    assert!(
+        block("SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) rituals build -o public").is_some()
+    );
+    assert!(roff.contains(".SH EXIT STATUS"));
 }

@@ -196,10 +196,17 @@ fn write_text(e: &Entry<'_>, w: &Window, out: &mut impl Write) -> io::Result<()>
             Language::En => "  [extra]",
         }),
         Status::Moved { from } => {
-            let from = if o.start_utc.is_none() {
-                from.format("%Y-%m-%d").to_string()
-            } else {
-                from.format("%Y-%m-%d %H:%M").to_string()
+            let from = match (o.start_utc, w.tz) {
+                (None, _) => from.format("%Y-%m-%d").to_string(),
+                // In the zone the line's times are shown in: the
+                // original time is local to the ritual's zone.
+                (Some(_), Some(tz)) => {
+                    crate::expand::local_time::resolve(seg.schedule.timezone, *from)
+                        .with_timezone(&tz)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string()
+                }
+                (Some(_), None) => from.format("%Y-%m-%d %H:%M").to_string(),
             };
             line.push_str(&match lang {
                 Language::Fr => format!("  [déplacé du {from}]"),

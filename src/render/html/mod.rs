@@ -149,7 +149,8 @@ fn head(h: &mut String, r: &Renderer<'_>, l: &Labels, name: &str, generator: &st
 }
 
 /// The week grid: each weekday's rituals, at their times in the
-/// calendar's zone.
+/// calendar's zone. Busy days share the width; an empty day is as narrow
+/// as its name (the `none` class).
 fn week_section(h: &mut String, spec: &Spec, l: &Labels, today: NaiveDate) {
     let cal = &spec.calendar;
     let lang = cal.language;

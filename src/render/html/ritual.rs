@@ -252,17 +252,18 @@ fn occurrence(spec: &Spec, o: &Occurrence, l: &Labels) -> String {
     let lang = spec.calendar.language;
     let (start, end) = local_span(spec, o);
     let all_day = o.start_utc.is_none();
+    // The time range never breaks across lines ("10 h 30 –" / "11 h").
     let when = if all_day {
         format!(
             "{}, {}",
-            words::long_date(lang, start.date()),
-            words::all_day(lang)
+            escape(&words::long_date(lang, start.date())),
+            escape(words::all_day(lang))
         )
     } else {
         format!(
-            "{}, {}",
-            words::long_date(lang, start.date()),
-            words::time_range(lang, start.time(), end - start)
+            "{}, <span class=\"nowrap\">{}</span>",
+            escape(&words::long_date(lang, start.date())),
+            escape(&words::time_range(lang, start.time(), end - start))
         )
     };
     let datetime = if all_day {
@@ -270,7 +271,7 @@ fn occurrence(spec: &Spec, o: &Occurrence, l: &Labels) -> String {
     } else {
         start.format("%Y-%m-%dT%H:%M").to_string()
     };
-    let time = format!("<time datetime=\"{datetime}\">{}</time>", escape(&when));
+    let time = format!("<time datetime=\"{datetime}\">{when}</time>");
     let presenter = o
         .presenter
         .map(|p| format!(" — {}", escape(&lang.presenter_line(&spec.people[p].name))))

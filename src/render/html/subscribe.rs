@@ -31,46 +31,71 @@ impl Feed<'_> {
     }
 }
 
+/// Words of the links, per language.
+struct Words {
+    subscribe: &'static str,
+    google: &'static str,
+    download: &'static str,
+    address: &'static str,
+    colon: &'static str,
+    /// Without `calendar.url`: how to subscribe with the one link.
+    how: &'static str,
+}
+
+const FR: Words = Words {
+    subscribe: "S'abonner",
+    google: "Google Agenda",
+    download: "Télécharger (.ics)",
+    address: "Adresse du flux",
+    colon: "\u{a0}:",
+    how: "Pour vous abonner, copiez l'adresse de ce lien (clic droit ou appui long, \
+          «\u{a0}Copier l'adresse du lien\u{a0}») et ajoutez-la à votre agenda comme \
+          «\u{a0}agenda par URL\u{a0}»\u{a0}: il se mettra à jour tout seul. \
+          Un simple clic télécharge une copie, qui ne se met pas à jour.",
+};
+
+const EN: Words = Words {
+    subscribe: "Subscribe",
+    google: "Google Calendar",
+    download: "Download (.ics)",
+    address: "Feed address",
+    colon: ":",
+    how: "To subscribe, copy this link's address (right-click or long press, \
+          \u{201c}Copy link address\u{201d}) and add it to your calendar app as a \
+          calendar from URL: it then updates by itself. A plain click downloads a \
+          copy, which does not update.",
+};
+
 /// The links, as an HTML list. `label` names the feed for screen readers,
 /// since every list has the same link texts.
-/// `explain` adds, when there is no base URL, how to use the address (said
-/// once on the page, at the team feed).
+///
+/// With `calendar.url`: subscribe (webcal), Google, Outlook, download, and
+/// the address. Without it the page cannot know its own address: one
+/// link to the feed, and (`explain`, said once on the page, at the team
+/// feed) how to subscribe with it; a second "download" link would only
+/// do the same thing.
 pub fn links(lang: Language, feed: &Feed<'_>, label: &str, explain: bool) -> String {
-    let (subscribe, google, download, address, colon, copy) = match lang {
-        Language::Fr => (
-            "S'abonner",
-            "Google Agenda",
-            "Télécharger (.ics)",
-            "Adresse du flux",
-            "\u{a0}:",
-            "Copiez l'adresse du flux dans votre agenda (« ajouter un agenda par URL »).",
-        ),
-        Language::En => (
-            "Subscribe",
-            "Google Calendar",
-            "Download (.ics)",
-            "Feed address",
-            ":",
-            "Copy the feed address into your calendar app (\"add calendar from URL\").",
-        ),
+    let w = match lang {
+        Language::Fr => &FR,
+        Language::En => &EN,
     };
     let vh = format!("<span class=\"vh\"> — {}</span>", escape(label));
     let mut items: Vec<String> = Vec::new();
-    // With a published URL: subscribe, Google and Outlook links, then the
-    // address; without one, the relative file and how to use it.
     let footer = match (feed.webcal(), feed.https()) {
         (Some(webcal), Some(https)) => {
             items.push(format!(
-                "<a class=\"button\" href=\"{}\">{subscribe}{vh}</a>",
-                escape(&webcal)
+                "<a class=\"button\" href=\"{}\">{}{vh}</a>",
+                escape(&webcal),
+                w.subscribe
             ));
             let google_url = format!(
                 "https://calendar.google.com/calendar/r?cid={}",
                 query_value(&webcal)
             );
             items.push(format!(
-                "<a href=\"{}\">{google}{vh}</a>",
-                escape(&google_url)
+                "<a href=\"{}\">{}{vh}</a>",
+                escape(&google_url),
+                w.google
             ));
             let outlook = format!(
                 "https://outlook.live.com/calendar/0/addfromweb?url={}&name={}",
@@ -81,27 +106,32 @@ pub fn links(lang: Language, feed: &Feed<'_>, label: &str, explain: bool) -> Str
                 "<a href=\"{}\">Outlook.com{vh}</a>",
                 escape(&outlook)
             ));
+            items.push(format!(
+                "<a href=\"{}\" download>{}{vh}</a>",
+                escape(feed.file),
+                w.download
+            ));
             format!(
-                "<p class=\"address\">{address}{vh}{colon} <a href=\"{0}\"><code>{0}</code></a></p>\n",
-                escape(&https)
+                "<p class=\"address\">{}{vh}{} <a href=\"{}\"><code>{}</code></a></p>\n",
+                w.address,
+                w.colon,
+                escape(&https),
+                breakable(&https)
             )
         }
         _ => {
             items.push(format!(
-                "<a class=\"button\" href=\"{}\">{address}{vh}</a>",
-                escape(feed.file)
+                "<a class=\"button\" href=\"{}\">{}{vh}</a>",
+                escape(feed.file),
+                w.address
             ));
             if explain {
-                format!("<p class=\"address\">{copy}</p>\n")
+                format!("<p class=\"address\">{}</p>\n", w.how)
             } else {
                 String::new()
             }
         }
     };
-    items.push(format!(
-        "<a href=\"{}\" download>{download}{vh}</a>",
-        escape(feed.file)
-    ));
     let mut out = String::from("<ul class=\"subscribe\">\n");
     for i in items {
         out.push_str(&format!("<li>{i}</li>\n"));
@@ -109,6 +139,31 @@ pub fn links(lang: Language, feed: &Feed<'_>, label: &str, explain: bool) -> Str
     out.push_str("</ul>\n");
     out.push_str(&footer);
     out
+}
+
+/// File names up to this many characters never break (a 390 px screen
+/// holds about 30 in the address's font).
+const FILE_NAME_WHOLE: usize = 28;
+
+/// An address shown as text, that breaks after a `/` rather than inside
+/// a file name: `<wbr>` after each slash past the scheme's, and the file
+/// name kept whole (unless it is too long for a phone's width).
+fn breakable(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let mut parts: Vec<String> = rest.split('/').map(escape).collect();
+    // A hyphen is the only place a browser would break a file name.
+    if let Some(file) = parts.last_mut()
+        && file.contains('-')
+        && file.chars().count() <= FILE_NAME_WHOLE
+    {
+        *file = format!("<span class=\"nowrap\">{file}</span>");
+    }
+    let head = if scheme.is_empty() {
+        String::new()
+    } else {
+        format!("{}://", escape(scheme))
+    };
+    format!("{head}{}", parts.join("/<wbr>"))
 }
 
 #[cfg(test)]
@@ -154,5 +209,22 @@ mod tests {
         assert!(html.contains("href=\"standup.ics\""));
         assert!(!html.contains("webcal:"));
         assert!(!html.contains("google"));
+        // One link: a download link would go to the same file.
+        assert_eq!(html.matches("<a ").count(), 1, "{html}");
+        assert!(html.contains("Pour vous abonner, copiez l'adresse de ce lien"));
+        assert!(!links(Language::Fr, &f, "Stand-up", false).contains("<p"));
+    }
+
+    #[test]
+    fn addresses_break_only_after_a_slash() {
+        assert_eq!(
+            breakable("https://example.org/cal/people/anne-marie.ics"),
+            "https://example.org/<wbr>cal/<wbr>people/<wbr><span class=\"nowrap\">anne-marie.ics</span>"
+        );
+        assert_eq!(
+            breakable("https://example.org/cal/rituals.ics"),
+            "https://example.org/<wbr>cal/<wbr>rituals.ics"
+        );
+        assert_eq!(breakable("a&b.ics"), "a&amp;b.ics");
     }
 }
