@@ -33,6 +33,8 @@ pub enum Command {
     Agenda(AgendaArgs),
     /// Validate and lint the spec without writing anything.
     Check(CheckArgs),
+    /// List a year's public holidays of a country or subdivision.
+    Holidays(HolidaysArgs),
     /// Sync the events into a CalDAV calendar (one resource per UID).
     Publish(PublishArgs),
     /// Print the JSON Schema of rituals.yaml (for editors).
@@ -185,6 +187,31 @@ pub struct AgendaArgs {
     /// With several teams: only this team (its calendar slug).
     #[arg(long, value_name = "SLUG")]
     pub team: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  rituals holidays FR-67 2027       # Alsace: Good Friday and 26 December too\n  rituals holidays GB-SCT --lang en\n  rituals holidays DE                # lists the Länder codes when misspelt"
+)]
+pub struct HolidaysArgs {
+    /// A country or subdivision: FR, FR-67, DE-BY, GB-SCT, US…
+    #[arg(value_name = "CODE")]
+    pub code: String,
+    /// The year (default: the current one, or SOURCE_DATE_EPOCH's).
+    #[arg(value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// Names in this language (default: the spec's `calendar.language`, else fr).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// The spec whose language applies (default: rituals.yaml, if valid).
+    #[arg(short = 'f', long = "file", value_name = "FILE")]
+    pub file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

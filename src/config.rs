@@ -6,9 +6,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::cli::{
-    AgendaArgs, AgendaFormat, BuildArgs, CheckArgs, Cli, Command, InputArgs, PrintArgs, PublishArgs,
+    AgendaArgs, AgendaFormat, BuildArgs, CheckArgs, Cli, Command, InputArgs, Lang, PrintArgs,
+    PublishArgs,
 };
 use crate::error::Error;
+use crate::model::Language;
 use crate::render::agenda::Format;
 
 /// The build clock: `SOURCE_DATE_EPOCH` (reproducible builds), or now.
@@ -92,6 +94,21 @@ pub enum Action {
         out: Option<PathBuf>,
         options: crate::import::Options,
     },
+    /// `holidays CODE [YEAR]`.
+    Holidays(HolidaysCmd),
+}
+
+/// What `holidays CODE [YEAR]` was asked for.
+#[derive(Debug)]
+pub struct HolidaysCmd {
+    pub code: String,
+    /// Default: the build clock's year.
+    pub year: Option<i32>,
+    /// Default: the spec's `calendar.language`, else French.
+    pub lang: Option<Language>,
+    /// The spec whose language applies; `None`: `rituals.yaml` if it loads.
+    pub spec: Option<PathBuf>,
+    pub max_input_bytes: u64,
 }
 
 /// Commands that read no spec.
@@ -211,6 +228,19 @@ impl Config {
             Command::Check(CheckArgs { input: i, strict }) => (input(i), Action::Check { strict }),
             Command::Publish(a) => publish(a),
             Command::Schema => (Input::none(), Action::Standalone(Standalone::Schema)),
+            Command::Holidays(a) => (
+                Input::none(),
+                Action::Holidays(HolidaysCmd {
+                    code: a.code,
+                    year: a.year,
+                    lang: a.lang.map(|l| match l {
+                        Lang::Fr => Language::Fr,
+                        Lang::En => Language::En,
+                    }),
+                    spec: a.file,
+                    max_input_bytes: crate::spec::DEFAULT_MAX_INPUT_BYTES,
+                }),
+            ),
             Command::Init(a) => (Input::none(), Action::Standalone(Standalone::Init(a.dir))),
             Command::Completions(a) => (
                 Input::none(),

@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod build;
 pub mod check;
 pub mod completions;
+pub mod holidays;
 pub mod import;
 pub mod init;
 pub mod man;
@@ -33,6 +34,7 @@ pub fn run(config: Config) -> Result<i32, Error> {
         Action::Import { file, out, options } => {
             return import::run(&file, out.as_deref(), &options);
         }
+        Action::Holidays(cmd) => return holidays::run(cmd, &config.clock),
         other => other,
     };
     let inputs = if config.input.files.is_empty() {
@@ -126,6 +128,7 @@ fn on_workspace(ws: &Workspace, action: Action, clock: &Clock) -> Result<i32, Er
             publish::run(ws, &opts, clock.today())
         }
         Action::Check { .. } => unreachable!("`check` returns before loading"),
+        Action::Holidays(_) => unreachable!("`holidays` returns before loading"),
         Action::Standalone(cmd) => standalone(cmd),
         Action::Import { file, out, options } => import::run(&file, out.as_deref(), &options),
     }

@@ -20,13 +20,14 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::holidays::{Country, HolidayTable};
-use crate::model::{Ritual, Spec};
+use crate::holidays::HolidayTable;
+use crate::model::{Holidays, Ritual, Spec};
 
 /// Shared, read-only tables for expanding every ritual of a spec.
 pub struct Expander<'a> {
     pub spec: &'a Spec,
-    holidays: HashMap<Country, HolidayTable>,
+    /// One table per distinct `holidays` set (a union for `[FR, BE]`).
+    holidays: HashMap<Holidays, HolidayTable>,
 }
 
 impl<'a> Expander<'a> {
@@ -39,10 +40,11 @@ impl<'a> Expander<'a> {
             .unwrap_or(spec.calendar.horizon.year());
         let last_year = spec.calendar.horizon.year();
         let mut holidays = HashMap::new();
-        for country in spec.rituals.iter().filter_map(|r| r.holidays) {
-            holidays
-                .entry(country)
-                .or_insert_with(|| HolidayTable::new(country, first_year, last_year));
+        for regions in spec.rituals.iter().map(|r| &r.holidays) {
+            if !regions.is_empty() && !holidays.contains_key(regions) {
+                let table = HolidayTable::union(regions, first_year, last_year);
+                holidays.insert(regions.clone(), table);
+            }
         }
         Expander { spec, holidays }
     }
@@ -55,12 +57,7 @@ impl<'a> Expander<'a> {
         if date > self.spec.calendar.horizon {
             return None;
         }
-        self.holidays.get(&ritual.holidays?)?.get(date)
-    }
-
-    /// The holiday table of a country, when some ritual uses it.
-    pub fn holiday_table(&self, country: Country) -> Option<&HolidayTable> {
-        self.holidays.get(&country)
+        self.holidays.get(&ritual.holidays)?.get(date)
     }
 
     /// Every slot of ritual `index` whose original date is at most `until`,
@@ -96,11 +93,11 @@ impl<'a> Expander<'a> {
         let horizon = self.spec.calendar.horizon;
         ritual
             .skip
-            .iter()
-            .map(|s| s.date)
+            .last_dated()
+            .into_iter()
             .chain(ritual.moved.iter().map(|m| m.date))
             .chain(ritual.extra.iter().map(|e| e.date))
-            .chain(self.spec.calendar.closed.iter().copied())
+            .chain(self.spec.calendar.closed.last_dated())
             .fold(horizon, NaiveDate::max)
     }
 }

@@ -39,10 +39,10 @@ pub enum SlotStatus {
 pub enum Reason {
     /// A public holiday: French and English names.
     Holiday(&'static str, &'static str),
-    /// One of `calendar.closed`.
-    Closed,
-    /// The ritual's own `skip`.
-    Skip,
+    /// One of `calendar.closed`, with its label if it has one.
+    Closed(Option<String>),
+    /// The ritual's own `skip`, with its label if it has one.
+    Skip(Option<String>),
 }
 
 impl Reason {
@@ -52,10 +52,11 @@ impl Reason {
         match (self, lang) {
             (Reason::Holiday(fr, _), Fr) => format!("jour férié : {fr}"),
             (Reason::Holiday(_, en), En) => format!("public holiday: {en}"),
-            (Reason::Closed, Fr) => "fermeture".to_owned(),
-            (Reason::Closed, En) => "office closed".to_owned(),
-            (Reason::Skip, Fr) => "annulé".to_owned(),
-            (Reason::Skip, En) => "cancelled".to_owned(),
+            (Reason::Closed(Some(label)) | Reason::Skip(Some(label)), _) => label.clone(),
+            (Reason::Closed(None), Fr) => "fermeture".to_owned(),
+            (Reason::Closed(None), En) => "office closed".to_owned(),
+            (Reason::Skip(None), Fr) => "annulé".to_owned(),
+            (Reason::Skip(None), En) => "cancelled".to_owned(),
         }
     }
 }
@@ -203,18 +204,19 @@ impl Iterator for Slots<'_> {
         let mut slot = self.next_bare()?;
         let ritual = self.ritual;
         let x = self.x;
+        let horizon = x.spec.calendar.horizon;
         if slot.kind == SlotKind::Regular {
             if let Some(m) = ritual.moved.iter().find(|m| m.date == slot.date) {
                 slot.status = SlotStatus::Moved {
                     to: m.to,
                     duration: m.duration,
                 };
-            } else if ritual.skip.iter().any(|s| s.date == slot.date) {
-                slot.status = SlotStatus::Skipped(Reason::Skip);
+            } else if let Some(s) = ritual.skip.find(slot.date, horizon) {
+                slot.status = SlotStatus::Skipped(Reason::Skip(s.label.clone()));
             } else if let Some((fr, en)) = x.holiday(ritual, slot.date) {
                 slot.status = SlotStatus::Skipped(Reason::Holiday(fr, en));
-            } else if x.spec.calendar.closed.contains(&slot.date) {
-                slot.status = SlotStatus::Skipped(Reason::Closed);
+            } else if let Some(c) = x.spec.calendar.closed.find(slot.date, horizon) {
+                slot.status = SlotStatus::Skipped(Reason::Closed(c.label.clone()));
             }
         }
         if let Some(rotation) = &ritual.rotation {

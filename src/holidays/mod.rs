@@ -1,135 +1,174 @@
-//! Public holidays, one table entry per country.
-//!
-//! A country is a list of rules: fixed dates and offsets from Easter Sunday
-//! (Gregorian computus). Lookups go through a per-year set computed once,
-//! never per occurrence.
+//! Public holidays: a table of regions (countries and ISO 3166-2
+//! subdivisions), each a list of rules (`rule`). A subdivision inherits its
+//! country's rules and adds its own; a rule carries the years it applies
+//! in and what happens when it falls on a weekend. Lookups go through a
+//! per-year set computed once (`HolidayTable`), never per occurrence.
 
-use chrono::{Datelike, NaiveDate};
+mod listing;
+mod lookup;
+mod lookup_table;
+mod rule;
+mod table;
+mod year;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Country {
-    /// France (metropolitan, national holidays).
-    Fr,
-    /// Belgium (national holidays).
-    Be,
-    /// Germany (nationwide holidays only).
-    De,
+pub use listing::listing;
+pub use lookup::UnknownRegion;
+pub use lookup_table::HolidayTable;
+pub use rule::{DateRule, Rule, Weekend};
+pub use year::{Day, Kind};
+
+use chrono::NaiveDate;
+
+/// One country or subdivision of the table.
+#[derive(Debug)]
+pub struct RegionDef {
+    /// `FR`, `DE-BY`: ISO 3166-1 alpha-2, or ISO 3166-2 for a subdivision
+    /// (`FR-67` is the department code INSEE and ISO both use).
+    pub code: &'static str,
+    /// The country a subdivision inherits the rules of.
+    pub parent: Option<&'static str>,
+    pub fr: &'static str,
+    pub en: &'static str,
+    pub rules: &'static [Rule],
+    /// False for a country whose subdivisions have different holidays and
+    /// that is therefore no choice by itself (`GB`).
+    pub selectable: bool,
 }
 
-#[derive(Clone, Copy, Debug)]
-enum When {
-    Fixed {
-        month: u32,
-        day: u32,
-    },
-    /// Days after Easter Sunday.
-    Easter(i64),
-}
+impl RegionDef {
+    pub(crate) const fn country(
+        code: &'static str,
+        fr: &'static str,
+        en: &'static str,
+        rules: &'static [Rule],
+    ) -> RegionDef {
+        RegionDef {
+            code,
+            parent: None,
+            fr,
+            en,
+            rules,
+            selectable: true,
+        }
+    }
 
-struct Holiday {
-    when: When,
-    fr: &'static str,
-    en: &'static str,
-}
+    pub(crate) const fn sub(
+        code: &'static str,
+        parent: &'static str,
+        fr: &'static str,
+        en: &'static str,
+        rules: &'static [Rule],
+    ) -> RegionDef {
+        RegionDef {
+            code,
+            parent: Some(parent),
+            fr,
+            en,
+            rules,
+            selectable: true,
+        }
+    }
 
-const fn fixed(month: u32, day: u32, fr: &'static str, en: &'static str) -> Holiday {
-    Holiday {
-        when: When::Fixed { month, day },
-        fr,
-        en,
+    pub(crate) const fn abstract_(mut self) -> RegionDef {
+        self.selectable = false;
+        self
     }
 }
 
-const fn easter(offset: i64, fr: &'static str, en: &'static str) -> Holiday {
-    Holiday {
-        when: When::Easter(offset),
-        fr,
-        en,
+/// A region of the table (a handle: compares and hashes by code).
+#[derive(Clone, Copy)]
+pub struct Region(&'static RegionDef);
+
+impl PartialEq for Region {
+    fn eq(&self, other: &Region) -> bool {
+        self.0.code == other.0.code
+    }
+}
+impl Eq for Region {}
+impl std::hash::Hash for Region {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.0.code.hash(h);
+    }
+}
+impl PartialOrd for Region {
+    fn partial_cmp(&self, other: &Region) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Region {
+    fn cmp(&self, other: &Region) -> std::cmp::Ordering {
+        self.0.code.cmp(other.0.code)
+    }
+}
+impl std::fmt::Debug for Region {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.code)
     }
 }
 
-const FR: &[Holiday] = &[
-    fixed(1, 1, "Jour de l'an", "New Year's Day"),
-    easter(1, "Lundi de Pâques", "Easter Monday"),
-    fixed(5, 1, "Fête du Travail", "Labour Day"),
-    fixed(5, 8, "Victoire 1945", "Victory in Europe Day"),
-    easter(39, "Ascension", "Ascension Day"),
-    easter(50, "Lundi de Pentecôte", "Whit Monday"),
-    fixed(7, 14, "Fête nationale", "Bastille Day"),
-    fixed(8, 15, "Assomption", "Assumption Day"),
-    fixed(11, 1, "Toussaint", "All Saints' Day"),
-    fixed(11, 11, "Armistice 1918", "Armistice Day"),
-    fixed(12, 25, "Noël", "Christmas Day"),
-];
+/// The name the rest of the crate knew regions by when they were countries.
+pub type Country = Region;
 
-const BE: &[Holiday] = &[
-    fixed(1, 1, "Jour de l'an", "New Year's Day"),
-    easter(1, "Lundi de Pâques", "Easter Monday"),
-    fixed(5, 1, "Fête du Travail", "Labour Day"),
-    easter(39, "Ascension", "Ascension Day"),
-    easter(50, "Lundi de Pentecôte", "Whit Monday"),
-    fixed(7, 21, "Fête nationale", "National Day"),
-    fixed(8, 15, "Assomption", "Assumption Day"),
-    fixed(11, 1, "Toussaint", "All Saints' Day"),
-    fixed(11, 11, "Armistice", "Armistice Day"),
-    fixed(12, 25, "Noël", "Christmas Day"),
-];
+impl Region {
+    /// Every region that `holidays` accepts, in table order.
+    pub fn all() -> impl Iterator<Item = Region> {
+        every_def().filter(|d| d.selectable).map(Region)
+    }
 
-const DE: &[Holiday] = &[
-    fixed(1, 1, "Nouvel An", "New Year's Day"),
-    easter(-2, "Vendredi saint", "Good Friday"),
-    easter(1, "Lundi de Pâques", "Easter Monday"),
-    fixed(5, 1, "Fête du Travail", "Labour Day"),
-    easter(39, "Ascension", "Ascension Day"),
-    easter(50, "Lundi de Pentecôte", "Whit Monday"),
-    fixed(10, 3, "Jour de l'Unité allemande", "German Unity Day"),
-    fixed(12, 25, "Noël", "Christmas Day"),
-    fixed(12, 26, "Saint-Étienne", "St Stephen's Day"),
-];
-
-impl Country {
-    pub const ALL: [Country; 3] = [Country::Fr, Country::Be, Country::De];
-
-    /// ISO 3166-1 alpha-2 code, as written in the spec.
+    /// The code as written in the spec (`FR`, `DE-BY`).
     pub fn code(self) -> &'static str {
-        match self {
-            Country::Fr => "FR",
-            Country::Be => "BE",
-            Country::De => "DE",
-        }
+        self.0.code
     }
 
-    pub fn from_code(code: &str) -> Option<Country> {
-        Country::ALL
-            .into_iter()
-            .find(|c| c.code().eq_ignore_ascii_case(code))
+    pub fn def(self) -> &'static RegionDef {
+        self.0
     }
 
-    fn table(self) -> &'static [Holiday] {
-        match self {
-            Country::Fr => FR,
-            Country::Be => BE,
-            Country::De => DE,
-        }
+    /// The region's name in French or English.
+    pub fn name(self, lang_fr: bool) -> &'static str {
+        if lang_fr { self.0.fr } else { self.0.en }
+    }
+
+    /// The region of `code` (any case), if the table has it.
+    pub fn from_code(code: &str) -> Option<Region> {
+        Region::lookup(code).ok()
+    }
+
+    /// The region of `code` (any case).
+    ///
+    /// # Errors
+    /// `UnknownRegion`, listing the known codes of that country and the
+    /// closest one.
+    pub fn lookup(code: &str) -> Result<Region, UnknownRegion> {
+        lookup::lookup(code)
+    }
+
+    /// The region's rules, its country's first.
+    fn rules(self) -> Vec<&'static Rule> {
+        let parent = self
+            .0
+            .parent
+            .and_then(|p| every_def().find(|d| d.code == p))
+            .map_or(&[][..], |d| d.rules);
+        parent.iter().chain(self.0.rules).collect()
+    }
+
+    /// The holidays of `year`, sorted by date, one per date.
+    pub fn days(self, year: i32) -> Vec<Day> {
+        year::days(&self.rules(), year)
     }
 
     /// The holidays of `year`, sorted by date, named in French and English.
     pub fn holidays(self, year: i32) -> Vec<(NaiveDate, &'static str, &'static str)> {
-        let easter = easter_sunday(year);
-        let mut days: Vec<_> = self
-            .table()
-            .iter()
-            .filter_map(|h| {
-                let date = match h.when {
-                    When::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day)?,
-                    When::Easter(offset) => easter + chrono::TimeDelta::days(offset),
-                };
-                Some((date, h.fr, h.en))
-            })
-            .collect();
-        days.sort_by_key(|d| d.0);
-        days
+        self.days(year)
+            .into_iter()
+            .map(|d| (d.date, d.rule.fr, d.rule.en))
+            .collect()
     }
+}
+
+fn every_def() -> impl Iterator<Item = &'static RegionDef> {
+    table::GROUPS.iter().flat_map(|g| g.iter())
 }
 
 /// Easter Sunday in the Gregorian calendar (the anonymous Gregorian
@@ -150,43 +189,6 @@ pub fn easter_sunday(year: i32) -> NaiveDate {
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
     NaiveDate::from_ymd_opt(year, month as u32, day as u32).expect("computus gives a valid date")
-}
-
-/// Holiday lookup over a range of years, built once per (country, build).
-#[derive(Debug, Default)]
-pub struct HolidayTable {
-    /// Sorted by date.
-    days: Vec<(NaiveDate, &'static str, &'static str)>,
-}
-
-impl HolidayTable {
-    pub fn new(country: Country, first_year: i32, last_year: i32) -> Self {
-        let days = (first_year..=last_year)
-            .flat_map(|y| country.holidays(y))
-            .collect();
-        HolidayTable { days }
-    }
-
-    /// The holiday's (French, English) names if `date` is one.
-    pub fn get(&self, date: NaiveDate) -> Option<(&'static str, &'static str)> {
-        self.days
-            .binary_search_by_key(&date, |d| d.0)
-            .ok()
-            .map(|i| (self.days[i].1, self.days[i].2))
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = NaiveDate> + '_ {
-        self.days.iter().map(|d| d.0)
-    }
-
-    pub fn covers(&self, date: NaiveDate) -> bool {
-        match (self.days.first(), self.days.last()) {
-            (Some(first), Some(last)) => {
-                date.year() >= first.0.year() && date.year() <= last.0.year()
-            }
-            _ => false,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -331,7 +333,8 @@ mod tests {
             ),
         ];
         for (year, dates) in table {
-            let got: Vec<String> = Country::Fr
+            let got: Vec<String> = Region::from_code("FR")
+                .unwrap()
                 .holidays(*year)
                 .iter()
                 .map(|d| d.0.to_string())
@@ -342,13 +345,13 @@ mod tests {
 
     #[test]
     fn table_lookup_names_the_holiday() {
-        let t = HolidayTable::new(Country::Fr, 2027, 2027);
+        let t = HolidayTable::new(Region::from_code("FR").unwrap(), 2027, 2027);
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
         assert_eq!(
             t.get(d("2027-05-17")),
             Some(("Lundi de Pentecôte", "Whit Monday"))
         );
         assert_eq!(t.get(d("2027-05-18")), None);
-        assert_eq!(Country::from_code("fr"), Some(Country::Fr));
+        assert_eq!(Region::from_code("fr").map(Region::code), Some("FR"));
     }
 }

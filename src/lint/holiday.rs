@@ -5,14 +5,14 @@ use chrono::{Datelike, NaiveDate};
 use super::{Window, list_dates};
 use crate::diagnostic::Diagnostic;
 use crate::expand::{Occurrence, Status};
-use crate::holidays::{Country, HolidayTable};
-use crate::model::{Ritual, Spec};
+use crate::holidays::HolidayTable;
+use crate::model::{Holidays as Regions, Ritual, Spec};
 
 const SHOWN: usize = 3;
 
 /// The calendar's holidays over the lint window, built on first use.
 pub(super) struct Holidays {
-    country: Option<Country>,
+    regions: Regions,
     window: Window,
     table: Option<HolidayTable>,
 }
@@ -20,7 +20,7 @@ pub(super) struct Holidays {
 impl Holidays {
     pub(super) fn new(spec: &Spec, window: &Window) -> Holidays {
         Holidays {
-            country: spec.calendar.holidays,
+            regions: spec.calendar.holidays.clone(),
             window: *window,
             table: None,
         }
@@ -34,18 +34,18 @@ pub(super) fn lint(
     occurrences: &[Occurrence],
     out: &mut Vec<super::Finding>,
 ) {
-    let Some(country) = h.country else {
+    if h.regions.is_empty() {
         return;
-    };
-    // `holidays` falls back to the calendar's: None here means the
+    }
+    // `holidays` falls back to the calendar's: empty here means the
     // ritual said `holidays: none` itself.
-    if r.holidays.is_some() {
+    if !r.holidays.is_empty() {
         return;
     }
     let w = h.window;
     let table = h
         .table
-        .get_or_insert_with(|| HolidayTable::new(country, w.from.year(), w.to.year()));
+        .get_or_insert_with(|| HolidayTable::union(&h.regions, w.from.year(), w.to.year()));
     let mut dates: Vec<NaiveDate> = Vec::new();
     let mut names: Vec<&str> = Vec::new();
     for o in occurrences {
@@ -67,7 +67,11 @@ pub(super) fn lint(
             format!(
                 "`{}` has `holidays: none` and meets on public holidays of {}: {}",
                 r.id,
-                country.code(),
+                h.regions
+                    .iter()
+                    .map(|c| c.code())
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 list_dates(&dates, SHOWN)
             ),
             Some(at.loc).filter(|l| l.line > 0).or(Some(r.loc)),

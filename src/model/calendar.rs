@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
-use super::Holidays;
+use super::{Days, Holidays};
 
 /// Language of the words the tool writes itself (not the spec's text).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,8 +30,8 @@ pub struct Calendar {
     pub url: Option<String>,
     pub language: Language,
     pub holidays: Holidays,
-    /// Calendar-wide closed dates (office closures): like holidays.
-    pub closed: Vec<NaiveDate>,
+    /// Calendar-wide closed days (office closures, breaks): like holidays.
+    pub closed: Days,
     /// Last date for which computed exceptions and overrides are written.
     pub horizon: NaiveDate,
     /// Default first date of every ritual.

@@ -3,6 +3,7 @@
 //! Every value here has been checked; no `Option` means "maybe invalid".
 
 mod calendar;
+mod days;
 mod locs;
 mod person;
 mod ritual;
@@ -10,13 +11,14 @@ mod rule;
 mod schedule;
 
 pub use calendar::{Calendar, Language};
+pub use days::{DayRange, DaySpan, Days, MonthDay};
 pub use locs::{Located, SegmentLocs};
 pub use person::{Person, PersonId};
-pub use ritual::{Attendees, Extra, Move, Ritual, Rotation, RotationOrder, Segment, Skip};
+pub use ritual::{Attendees, Extra, Move, Ritual, Rotation, RotationOrder, Segment};
 pub use rule::{Rule, ical_day};
 pub use schedule::{Details, Schedule, Span, When};
 
-use crate::holidays::Country;
+use crate::holidays::Region;
 
 /// A whole validated spec.
 #[derive(Clone, Debug)]
@@ -35,5 +37,6 @@ pub struct Loc {
     pub len: u32,
 }
 
-/// Which country's public holidays cancel a ritual's occurrences.
-pub type Holidays = Option<Country>;
+/// Whose public holidays cancel a ritual's occurrences: sorted, without
+/// duplicates; empty for `none`. Several regions make a union (`[FR, BE]`).
+pub type Holidays = Vec<Region>;

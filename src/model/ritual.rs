@@ -1,6 +1,6 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{Details, Holidays, Loc, Located, PersonId, Schedule, SegmentLocs, Span};
+use super::{Days, Details, Holidays, Loc, Located, PersonId, Schedule, SegmentLocs, Span};
 
 /// One ritual of the spec, with its schedule changes already split into
 /// consecutive segments.
@@ -12,7 +12,8 @@ pub struct Ritual {
     pub segments: Vec<Segment>,
     /// COUNT of the first (only) segment.
     pub count: Option<u32>,
-    pub skip: Vec<Skip>,
+    /// Cancelled occurrences: dates, ranges, yearly ranges (EXDATE).
+    pub skip: Days,
     pub extra: Vec<Extra>,
     pub moved: Vec<Move>,
     pub holidays: Holidays,
@@ -54,12 +55,6 @@ impl Ritual {
     pub fn segment_at(&self, date: NaiveDate) -> Option<usize> {
         self.segments.iter().position(|s| s.span.contains(date))
     }
-}
-
-#[derive(Clone, Copy, Debug)]
-pub struct Skip {
-    pub date: NaiveDate,
-    pub loc: Loc,
 }
 
 /// An additional occurrence (RDATE); `at == None` means the ritual's time.

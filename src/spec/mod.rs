@@ -3,6 +3,7 @@
 //! Schema of that format.
 
 mod comments;
+pub mod days;
 mod path;
 pub mod raw;
 pub mod schema;

@@ -10,6 +10,8 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+pub use super::days::{RawDays, RawHolidays, RawLabelledDays};
+
 pub type S<T> = Spanned<T>;
 
 /// A team's rituals: one calendar, its people and its recurring events.
@@ -72,14 +74,18 @@ pub struct RawCalendar {
     /// Language of the words the tool writes (page, presenters, holidays).
     #[schemars(with = "Option<LanguageCode>", example = &"fr")]
     pub language: Option<S<String>>,
-    /// Country whose public holidays cancel occurrences, or `none`.
+    /// Whose public holidays cancel occurrences: a country or subdivision
+    /// code (`FR`, `FR-67`, `DE-BY`, `GB-SCT`), a list of them (their
+    /// union), or `none`. `rituals holidays CODE` lists a year's days.
     #[serde(default)] // as for any Option: absent is None
     #[schemars(schema_with = "crate::spec::schema_hints::holidays")]
-    pub holidays: Option<S<String>>,
-    /// Dates (YYYY-MM-DD) when every ritual is cancelled (office closures).
+    pub holidays: Option<S<RawHolidays>>,
+    /// Days when every ritual is cancelled (office closures, breaks): a
+    /// date, a range `2026-07-13..2026-08-21` (both ends included), a range
+    /// without year `12-24..01-01` (every year), or `{from, to, label}`.
     #[serde(default)]
-    #[schemars(with = "Vec<String>", example = ["2026-12-24", "2026-12-31"])]
-    pub closed: Vec<S<String>>,
+    #[schemars(schema_with = "crate::spec::schema_hints::days")]
+    pub closed: Vec<S<RawDays>>,
     /// Last date (YYYY-MM-DD) for which holidays and presenters are written;
     /// default: 31 December of the year after the build.
     #[schemars(with = "Option<String>", example = &"2027-12-31")]
@@ -179,10 +185,12 @@ pub struct RawRitual {
     #[serde(default)]
     #[schemars(with = "Vec<String>", example = ["15m", "1d"])]
     pub remind: Vec<S<String>>,
-    /// Dates (YYYY-MM-DD) of occurrences that are cancelled.
+    /// Cancelled occurrences: a date (an occurrence), a range
+    /// `2026-10-19..2026-10-30` (both ends included), a range without year
+    /// `08-01..08-31` (every year), or `{from, to, label}`.
     #[serde(default)]
-    #[schemars(with = "Vec<String>", example = ["2026-08-10"])]
-    pub skip: Vec<S<String>>,
+    #[schemars(schema_with = "crate::spec::schema_hints::days")]
+    pub skip: Vec<S<RawDays>>,
     /// Additional occurrences: `YYYY-MM-DD` (at the usual time) or
     /// `YYYY-MM-DD HH:MM`.
     #[serde(default)]
@@ -193,11 +201,11 @@ pub struct RawRitual {
     #[schemars(with = "Vec<RawMove>")]
     #[schemars(example = [crate::spec::schema_hints::moved()])]
     pub moved: Vec<S<RawMove>>,
-    /// Country whose public holidays cancel occurrences, or `none`;
-    /// default: the calendar's `holidays`.
+    /// Whose public holidays cancel occurrences (a code, a list of codes,
+    /// or `none`); default: the calendar's `holidays`.
     #[serde(default)] // as for any Option: absent is None
     #[schemars(schema_with = "crate::spec::schema_hints::holidays")]
-    pub holidays: Option<S<String>>,
+    pub holidays: Option<S<RawHolidays>>,
     /// Schedule changes: from a date on, new values replace the ritual's.
     #[serde(default)]
     #[schemars(with = "Vec<RawChange>")]

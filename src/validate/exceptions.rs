@@ -5,38 +5,25 @@ use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 
 use super::{Validator, loc, values};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Extra, Loc, Move, Ritual, Skip, When};
+use crate::model::{Extra, Loc, Move, Ritual, When};
 use crate::spec::raw::{RawMove, RawRitual};
 
 impl Validator {
-    pub(super) fn exceptions(&mut self, i: usize, r: &RawRitual, ritual: &mut Ritual) {
+    pub(super) fn exceptions(
+        &mut self,
+        i: usize,
+        r: &RawRitual,
+        ritual: &mut Ritual,
+        horizon: NaiveDate,
+    ) {
         let p = |f: &str| format!("rituals[{i}].{f}");
-        self.skips(r, ritual, &p);
+        self.skips(r, ritual, &p, horizon);
         self.extras(r, ritual, &p);
         for (k, m) in r.moved.iter().enumerate() {
             let path = p(&format!("moved[{k}]"));
             if let Some(moved) = self.one_move(&m.value, &path, ritual) {
                 ritual.moved.push(moved);
             }
-        }
-    }
-
-    fn skips(&mut self, r: &RawRitual, ritual: &mut Ritual, p: &impl Fn(&str) -> String) {
-        for (k, s) in r.skip.iter().enumerate() {
-            let Some(date) = self.parse(s, p(&format!("skip[{k}]")), |t| values::date(t)) else {
-                continue;
-            };
-            if ritual.segment_of(date).is_none() {
-                self.push(not_an_occurrence(
-                    ritual,
-                    date,
-                    Some(loc(s)),
-                    p(&format!("skip[{k}]")),
-                    "skip",
-                ));
-                continue;
-            }
-            ritual.skip.push(Skip { date, loc: loc(s) });
         }
     }
 
@@ -47,7 +34,7 @@ impl Validator {
                 continue;
             };
             if ritual.segment_of(date).is_some()
-                && ritual.skip.iter().all(|s| s.date != date)
+                && ritual.skip.find(date, NaiveDate::MAX).is_none()
                 && at.is_none()
             {
                 self.error(
@@ -91,7 +78,7 @@ impl Validator {
             ));
             return None;
         }
-        if ritual.skip.iter().any(|s| s.date == date) {
+        if ritual.skip.find(date, NaiveDate::MAX).is_some() {
             self.error(
                 format!("{date} is both skipped and moved: keep one"),
                 &m.date,
@@ -142,7 +129,7 @@ fn collides(
     let Some(seg) = ritual.segment_of(to.date()) else {
         return false;
     };
-    if ritual.skip.iter().any(|s| s.date == to.date()) {
+    if ritual.skip.find(to.date(), NaiveDate::MAX).is_some() {
         return false;
     }
     let seg = &ritual.segments[seg];
@@ -157,7 +144,7 @@ fn collides(
     })
 }
 
-fn not_an_occurrence(
+pub(super) fn not_an_occurrence(
     ritual: &Ritual,
     date: NaiveDate,
     at: Option<Loc>,

@@ -2,10 +2,12 @@
 //! check on the spec's values happens here, once, and reports *all*
 //! problems found, each with its location and field path.
 
+mod days;
 pub(crate) mod every;
 mod exceptions;
 mod people;
 mod ritual;
+mod skips;
 mod team;
 mod values;
 
@@ -19,8 +21,7 @@ use chrono_tz::Tz;
 use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::holidays::Country;
-use crate::model::{Calendar, Holidays, Language, Loc, Person, Spec};
+use crate::model::{Calendar, Days, Language, Loc, Person, Spec};
 use crate::spec::raw::{RawCalendar, RawPerson, RawSpec};
 
 /// What validation needs from outside the spec.
@@ -105,28 +106,6 @@ impl Validator {
                     d = d.hint(format!("did you mean `{best}`?"));
                 }
                 self.push(d);
-                None
-            }
-        }
-    }
-
-    pub fn holidays(&mut self, at: &Spanned<String>, path: String) -> Option<Holidays> {
-        let text = at.value.trim();
-        if text.eq_ignore_ascii_case("none") {
-            return Some(None);
-        }
-        match Country::from_code(text) {
-            Some(c) => Some(Some(c)),
-            None => {
-                let codes: Vec<&str> = Country::ALL.iter().map(|c| c.code()).collect();
-                self.push(
-                    Diagnostic::error(
-                        format!("unknown holiday country `{text}`: expected {} or `none`", codes.join(", ")),
-                        Some(loc(at)),
-                        path,
-                    )
-                    .hint("a country is one table entry in src/holidays.rs; list closed days in `calendar.closed`"),
-                );
                 None
             }
         }
@@ -228,17 +207,12 @@ impl Validator {
         let url = c.url.as_ref().and_then(|u| self.url(u, "calendar.url"));
         let language = self.language(c.language.as_ref());
         let holidays = match &c.holidays {
-            None => None,
-            Some(h) => self.holidays(h, "calendar.holidays".into()).flatten(),
+            None => Vec::new(),
+            Some(h) => self
+                .holidays(h, "calendar.holidays".into())
+                .unwrap_or_default(),
         };
-        let closed = c
-            .closed
-            .iter()
-            .enumerate()
-            .filter_map(|(i, d)| {
-                self.parse(d, format!("calendar.closed[{i}]"), |t| values::date(t))
-            })
-            .collect();
+        let closed = Days::new(self.days(&c.closed, "calendar.closed"));
         let default_horizon = NaiveDate::from_ymd_opt(ctx.build_date.year() + 1, 12, 31);
         let horizon = match &c.horizon {
             None => default_horizon,

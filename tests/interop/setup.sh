@@ -2,7 +2,7 @@
 # Install the interop engines (issue 8) at their pinned versions:
 #   ical.js                          -> tests/interop/node_modules (npm ci, package-lock.json)
 #   icalendar, recurring-ical-events,
-#   ical                             -> .venv at the repository root (requirements.txt)
+#   ical, holidays (issue 14)        -> .venv at the repository root (requirements.txt)
 # Idempotent and quiet: does nothing when the pinned versions are already there.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -8,7 +8,7 @@ mod people;
 mod schedule;
 mod segments;
 
-use crate::model::{Calendar, Loc, Person, Ritual, Schedule, Segment, SegmentLocs, Span};
+use crate::model::{Calendar, Days, Loc, Person, Ritual, Schedule, Segment, SegmentLocs, Span};
 use crate::spec::raw::RawRitual;
 use crate::validate::{Validator, loc};
 
@@ -30,8 +30,10 @@ impl Validator {
         let details = self.details(r, &p);
         let (since, until) = self.dates(r, cal, &p);
         let holidays = match &r.holidays {
-            Some(h) => self.holidays(h, p("holidays")).unwrap_or(cal.holidays),
-            None => cal.holidays,
+            Some(h) => self
+                .holidays(h, p("holidays"))
+                .unwrap_or_else(|| cal.holidays.clone()),
+            None => cal.holidays.clone(),
         };
         let categories = r
             .categories
@@ -71,7 +73,7 @@ impl Validator {
             id,
             segments,
             count,
-            skip: Vec::new(),
+            skip: Days::default(),
             extra: Vec::new(),
             moved: Vec::new(),
             holidays,
@@ -83,7 +85,7 @@ impl Validator {
             holidays_at: r.holidays.as_ref().map(|h| located(h, p("holidays"))),
             path: format!("rituals[{i}]"),
         };
-        self.exceptions(i, r, &mut ritual);
+        self.exceptions(i, r, &mut ritual, cal.horizon);
         let errors_after = self.diags.iter().filter(|d| d.is_error()).count();
         (errors_after == errors_before).then_some(ritual)
     }

@@ -44,6 +44,7 @@ const CMP_TO: &str = "2035-12-30";
 /// Fixed DTSTAMP: the comparison does not depend on the build time.
 const SOURCE_DATE_EPOCH: &str = "1767225600";
 
+mod closures;
 mod known;
 
 use known::{DISPLACED_BY_AT_MOST, KNOWN};

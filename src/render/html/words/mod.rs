@@ -274,7 +274,7 @@ pub fn schedule(lang: Language, s: &Schedule) -> String {
 pub fn reason(lang: Language, r: &Reason) -> String {
     let label = r.label(lang);
     match (r, lang) {
-        (Reason::Skip, _) => label,
+        (Reason::Skip(None), _) => label,
         (_, Language::Fr) => format!("annulé, {label}"),
         (_, Language::En) => format!("cancelled, {label}"),
     }
