@@ -28,6 +28,9 @@ pub struct Calendar {
     /// REFRESH-INTERVAL, in seconds.
     pub refresh_secs: u64,
     pub url: Option<String>,
+    /// `calendar.organizer`: the ORGANIZER address of events whose ritual
+    /// names none.
+    pub organizer: Option<String>,
     pub language: Language,
     pub holidays: Holidays,
     /// Calendar-wide closed days (office closures, breaks): like holidays.

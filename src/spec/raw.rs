@@ -71,6 +71,10 @@ pub struct RawCalendar {
     /// webcal://, Google Calendar and Outlook subscribe links.
     #[schemars(with = "Option<String>", example = &"https://example.org/rituals/")]
     pub url: Option<S<String>>,
+    /// E-mail address written as the ORGANIZER of every event (a ritual's
+    /// own `organizer` wins), e.g. the team's mailing list.
+    #[schemars(with = "Option<String>", example = &"equipe@example.org")]
+    pub organizer: Option<S<String>>,
     /// Language of the words the tool writes (page, presenters, holidays).
     #[schemars(with = "Option<LanguageCode>", example = &"fr")]
     pub language: Option<S<String>>,

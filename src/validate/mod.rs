@@ -189,6 +189,25 @@ impl Validator {
         id.to_owned()
     }
 
+    /// An e-mail address (`people[].email`, `calendar.organizer`).
+    fn email(&mut self, e: &Spanned<String>, path: String) -> String {
+        let t = e.value.trim();
+        let ok = t
+            .split_once('@')
+            .is_some_and(|(l, d)| !l.is_empty() && d.contains('.'))
+            && !t
+                .chars()
+                .any(|c| c.is_control() || c.is_whitespace() || "\"<>,;:".contains(c));
+        if !ok {
+            self.error(
+                format!("invalid e-mail address `{t}`: expected something like `name@example.org`"),
+                e,
+                path,
+            );
+        }
+        t.to_owned()
+    }
+
     fn calendar(&mut self, raw: &Spanned<RawCalendar>, ctx: &Context) -> Option<Calendar> {
         let c = &raw.value;
         let name = self.line_text(&c.name, "calendar.name");
@@ -205,6 +224,10 @@ impl Validator {
                 .map_or(12 * 3600, |d| d.num_seconds().max(60) as u64),
         };
         let url = c.url.as_ref().and_then(|u| self.url(u, "calendar.url"));
+        let organizer = c
+            .organizer
+            .as_ref()
+            .map(|e| self.email(e, "calendar.organizer".to_owned()));
         let language = self.language(c.language.as_ref());
         let holidays = match &c.holidays {
             None => Vec::new(),
@@ -230,6 +253,7 @@ impl Validator {
             domain,
             refresh_secs,
             url,
+            organizer,
             language,
             holidays,
             closed,
@@ -292,19 +316,10 @@ impl Validator {
                 );
             }
             let name = self.line_text(&p.name, format!("people[{i}].name"));
-            let email = p.email.as_ref().map(|e| {
-                let t = e.value.trim();
-                let ok = t.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.'))
-                    && !t.chars().any(|c| c.is_control() || c.is_whitespace() || "\"<>,;:".contains(c));
-                if !ok {
-                    self.error(
-                        format!("invalid e-mail address `{t}`: expected something like `name@example.org`"),
-                        e,
-                        format!("people[{i}].email"),
-                    );
-                }
-                t.to_owned()
-            });
+            let email = p
+                .email
+                .as_ref()
+                .map(|e| self.email(e, format!("people[{i}].email")));
             people.push((Person { id, name, email }, loc(&p.id)));
         }
         people

@@ -87,10 +87,17 @@ fn the_seed_titles_read_as_a_subscriber_sees_them() {
         })
         .collect();
     titles.sort();
+    // The rotation: its history before the first turn, one event per
+    // presenter, and the series after the horizon.
     assert_eq!(
         titles,
         [
             "Actualités du pôle à la réunion Etalab",
+            "Actualités du pôle à la réunion Etalab",
+            "Actualités du pôle à la réunion Etalab — Alice Martin",
+            "Actualités du pôle à la réunion Etalab — Bastien Durand",
+            "Actualités du pôle à la réunion Etalab — Chloé Bernard",
+            "Actualités du pôle à la réunion Etalab — David Petit",
             "Permanence IRC #bluehats",
             "Point hebdomadaire par mail",
             "Réunion d'équipe du lundi",

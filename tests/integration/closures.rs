@@ -105,8 +105,8 @@ fn a_rotation_across_a_closed_range_continues_with_the_next_person() {
     let page = out.read("public/index.html").replace('\u{a0}', " ");
     assert!(
         page.contains(
-            "<li class=\"skipped\"><del><time datetime=\"2026-11-30T10:00\">lundi 30 novembre 2026, 10 h – 10 h 30</time></del> <span class=\"tag\">(annulé, séminaire)</span></li>\n\
-             <li><time datetime=\"2026-12-07T10:00\">lundi 7 décembre 2026, 10 h – 10 h 30</time> — Présentation : Carol Petit</li>"
+            "<li class=\"skipped\"><del><time datetime=\"2026-11-30T10:00\">lundi 30 novembre 2026, <span class=\"nowrap\">10 h – 10 h 30</span></time></del> <span class=\"tag\">(annulé, séminaire)</span></li>\n\
+             <li><time datetime=\"2026-12-07T10:00\">lundi 7 décembre 2026, <span class=\"nowrap\">10 h – 10 h 30</span></time> — Présentation : Carol Petit</li>"
         ),
         "{page}"
     );

@@ -77,7 +77,10 @@ fn check(name: &str, spec: &str, from: &str, to: &str) -> usize {
             oracle::agenda_instances(&window(&["--person", &person]), from, to)
                 .into_iter()
                 .map(|(s, e, uid, title)| {
+                    // The team feed's `<local>+<person>` turns are
+                    // `<local>.<person>` in the person's feed.
                     let (local, domain) = uid.split_once('@').unwrap();
+                    let local = local.split('+').next().unwrap();
                     (s, e, format!("{local}.{person}@{domain}"), title)
                 })
                 .collect();

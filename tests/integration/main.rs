@@ -14,6 +14,7 @@ mod crosscheck;
 mod errors;
 mod exceptions;
 mod expander_props;
+mod feeds;
 mod golden;
 mod holidays_cmd;
 mod holidays_crosscheck;

@@ -28,7 +28,20 @@ fn param<'a>(p: &'a icalendar::parser::Property<'a>, key: &str) -> Option<&'a st
 /// A DATE-TIME or DATE property as a UTC instant; all-day dates map to
 /// midnight UTC (only their date is compared).
 fn instant(p: &icalendar::parser::Property<'_>) -> (DateTime<Utc>, bool) {
-    let v = p.val.as_str();
+    value_instant(p, p.val.as_str())
+}
+
+/// Every value of a multi-valued property (RDATE, EXDATE: RFC 5545
+/// §3.8.5.1-2 allow a comma-separated list).
+fn instants(p: &icalendar::parser::Property<'_>) -> Vec<DateTime<Utc>> {
+    p.val
+        .as_str()
+        .split(',')
+        .map(|v| value_instant(p, v).0)
+        .collect()
+}
+
+fn value_instant(p: &icalendar::parser::Property<'_>, v: &str) -> (DateTime<Utc>, bool) {
     if param(p, "VALUE") == Some("DATE") {
         let d = NaiveDate::parse_from_str(v, "%Y%m%d").expect("date");
         return (
@@ -121,7 +134,7 @@ fn master_instants(
             .iter()
             .filter(|p| p.name.as_str() == "RDATE")
         {
-            instants.push(instant(p).0);
+            instants.extend(self::instants(p));
         }
     }
     instants

@@ -102,18 +102,30 @@ fn turns_advance_over_held_occurrences_only() {
 }
 
 #[test]
-fn team_feed_names_each_presenter_in_an_override() {
+fn team_feed_names_each_presenter_in_their_own_event() {
     let out = Test::new()
         .spec(ROTATION)
         .args(["print", "--ritual", "news"])
         .run()
         .success();
     let feed = &out.stdout;
-    assert!(feed.contains(
-        "RECURRENCE-ID;TZID=Europe/Paris:20270111T100000\r\nDTSTART;TZID=Europe/Paris:20270111T100000\r\nDTEND;TZID=Europe/Paris:20270111T103000\r\nSUMMARY:News — Bo: B\r\n"
+    // One event per presenter: the first turn as DTSTART, all of them as
+    // one RDATE list (folded; it repeats DTSTART for ical.js), the
+    // presenter in SUMMARY and DESCRIPTION.
+    let unfolded = icalendar::parser::unfold(feed);
+    assert!(unfolded.contains(
+        "SEQUENCE:0\r\nDTSTART;TZID=Europe/Paris:20270111T100000\r\nDTEND;TZID=Europe/Paris:20270111T103000\r\nRDATE;TZID=Europe/Paris:20270111T100000,20270208T100000,20270301T100000,"
     ), "{feed}");
-    // Held turns get an override each; skipped ones none.
-    assert_eq!(feed.matches("RECURRENCE-ID").count(), 48);
+    assert!(
+        unfolded
+            .contains("SUMMARY:News — Bo: B\r\nDESCRIPTION:Présentation : Bo: B\\nParticipants : ")
+    );
+    // No override per turn: the feed has four events (three presenters,
+    // and the series after the horizon), whatever the number of turns.
+    assert_eq!(feed.matches("RECURRENCE-ID").count(), 0);
+    assert_eq!(feed.matches("BEGIN:VEVENT").count(), 4);
+    assert!(unfolded.contains("UID:news+b@rotation.example.org\r\n"));
+    assert!(unfolded.contains("SEQUENCE:0\r\nDTSTART;TZID=Europe/Paris:20280103T100000\r\n"));
     let from = "2027-01-01".parse().unwrap();
     let to = "2028-01-01".parse().unwrap();
     let agenda = Test::new()
@@ -133,7 +145,7 @@ fn team_feed_names_each_presenter_in_an_override() {
     let theirs = oracle::expand(feed, from, to);
     let news: std::collections::BTreeSet<_> = ours
         .into_iter()
-        .filter(|i| i.2.starts_with("news@"))
+        .filter(|i| i.2.starts_with("news@") || i.2.starts_with("news+"))
         .collect();
     assert_eq!(news, theirs, "{}", oracle::diff(&news, &theirs));
 }
@@ -194,19 +206,29 @@ fn a_rotation_change_keeps_earlier_turns() {
 }
 
 #[test]
-fn organizer_and_attendee_lines_are_valid_and_cannot_be_injected() {
+fn organizer_is_written_and_participants_are_named_without_attendee_lines() {
     let out = Test::new()
         .spec(ROTATION)
         .args(["print", "--ritual", "news"])
         .run()
         .success();
     let master: String = icalendar::parser::unfold(&out.stdout);
-    assert!(
-        master.contains("ORGANIZER;CN=\"Ana A Lopez; Jr.\":mailto:a@example.org\r\n"),
+    // Every event of `news` has its organizer, so the feed is a PUBLISH.
+    assert!(master.contains("\r\nMETHOD:PUBLISH\r\n"), "{master}");
+    assert_eq!(
+        master
+            .matches("ORGANIZER;CN=\"Ana A Lopez; Jr.\":mailto:a@example.org\r\n")
+            .count(),
+        master.matches("BEGIN:VEVENT").count(),
         "{master}"
     );
-    assert!(master.contains("ATTENDEE;CN=\"Bo: B\";ROLE=REQ-PARTICIPANT:mailto:b@example.org\r\n"));
-    assert!(master.contains("ATTENDEE;CN=\"Cy, C\";ROLE=REQ-PARTICIPANT:mailto:c@example.org\r\n"));
+    // RFC 5546 §3.2.1: no ATTENDEE in a PUBLISH; the names are in words.
+    assert!(!master.contains("ATTENDEE"), "{master}");
+    assert!(
+        master
+            .contains("DESCRIPTION:Participants : Ana \"A\" Lopez\\; Jr.\\, Bo: B\\, Cy\\, C\r\n"),
+        "{master}"
+    );
     let cal = icalendar::parser::read_calendar(&master).expect("parses");
     for event in cal
         .components
@@ -216,7 +238,7 @@ fn organizer_and_attendee_lines_are_valid_and_cannot_be_injected() {
         for p in event
             .properties
             .iter()
-            .filter(|p| p.name.as_str() == "ATTENDEE" || p.name.as_str() == "ORGANIZER")
+            .filter(|p| p.name.as_str() == "ORGANIZER")
         {
             assert!(p.val.as_str().starts_with("mailto:"), "{p:?}");
             assert_eq!(
@@ -225,6 +247,10 @@ fn organizer_and_attendee_lines_are_valid_and_cannot_be_injected() {
             );
         }
     }
+    // `sync` names no organizer and the calendar none: the team feed has
+    // no METHOD (a snapshot, RFC 5545 §3.7.2), since PUBLISH requires one.
+    let team = Test::new().spec(ROTATION).args(["print"]).run().success();
+    assert!(!team.stdout.contains("METHOD:"), "{}", team.stdout);
     // A name with a newline cannot add a property: it is refused.
     let evil = ROTATION.replace(
         "name: \"Bo: B\"",

@@ -92,6 +92,15 @@ pub fn title(spec: &Spec, o: &Occurrence) -> String {
     }
 }
 
+/// The UID of the occurrence's event in the team feed (and the ritual's
+/// own feed).
+pub fn uid<'a>(spec: &'a Spec, o: &Occurrence) -> std::borrow::Cow<'a, str> {
+    use crate::render::ics::parts;
+    let ritual = &spec.rituals[o.ritual];
+    let part = parts::part_of(ritual, o.segment, o.original.date(), o.presenter);
+    parts::uid(spec, ritual, o.segment, part, None)
+}
+
 /// One JSON line. Keys in alphabetical order, as a `serde_json::Map`
 /// writes them (the format's documented order); a struct, not a map, so
 /// that 500,000 lines do not build 500,000 maps.
@@ -156,7 +165,7 @@ fn write_json(e: &Entry<'_>, out: &mut impl Write) -> io::Result<()> {
         team: e.team,
         timezone: seg.schedule.timezone.name(),
         title: title(spec, o),
-        uid: &seg.uid,
+        uid: &uid(spec, o),
     };
     serde_json::to_writer(&mut *out, &line)?;
     Ok(())
@@ -216,7 +225,7 @@ fn write_text(e: &Entry<'_>, w: &Window, out: &mut impl Write) -> io::Result<()>
         Status::Skipped(r) => line.push_str(&format!("  [{}]", r.label(lang))),
     }
     if spec.rituals[o.ritual].segments.len() > 1 {
-        line.push_str(&format!("  ({})", seg.uid));
+        line.push_str(&format!("  ({})", uid(spec, o)));
     }
     if w.tz.is_none() && seg.schedule.timezone != spec.calendar.timezone {
         line.push_str(&format!("  {}", seg.schedule.timezone.name()));

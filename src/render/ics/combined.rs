@@ -93,6 +93,7 @@ pub fn combined_feed(teams: &[TeamEvents<'_>]) -> Result<Vec<u8>, Conflict> {
             timezone: timezone.map(|tz| tz.name()),
             refresh_secs,
             url: None,
+            publish: !events.is_empty() && events.iter().all(|e| e.organizer),
         },
     );
     // Each zone once, covering every team's years.

@@ -1,22 +1,20 @@
-//! Writing the VEVENTs of one ritual segment, as planned: the master and
-//! its overrides.
+//! Writing one UID's components: a master with its RRULE (or RDATE list),
+//! EXDATEs and RDATEs, and RECURRENCE-ID overrides for moved occurrences.
+//! Which UIDs a segment has is planned in [`super::plan`].
 
 use chrono::{NaiveDateTime, TimeDelta};
 
 use super::content_line::{ContentWriter, Value};
 use super::plan::EventSet;
 use super::stamp::Stamp;
-use crate::model::{Details, PersonId, Ritual, Spec, When};
+use crate::model::{Attendees, Details, PersonId, Spec};
 
 /// Writes the master VEVENT and its overrides.
 pub fn write(spec: &Spec, set: &EventSet, stamp: &Stamp, w: &mut ContentWriter) {
     let ritual = &spec.rituals[set.ritual];
     let seg = &ritual.segments[set.segment];
     let all_day = set.tzid.is_none();
-    let duration = match seg.schedule.when {
-        When::Timed { duration, .. } => duration,
-        When::AllDay => TimeDelta::days(1),
-    };
+    let duration = super::plan::seg_duration(seg);
     let mut buf = String::new();
     w.begin("VEVENT");
     write_head(set, stamp, w);
@@ -28,8 +26,22 @@ pub fn write(spec: &Spec, set: &EventSet, stamp: &Stamp, w: &mut ContentWriter) 
     for d in &set.exdates {
         write_time(w, "EXDATE", set.tzid, *d, &mut buf);
     }
-    for d in &set.rdates {
-        write_time(w, "RDATE", set.tzid, *d, &mut buf);
+    if set.rdate_list && !set.rdates.is_empty() {
+        let mut list = String::with_capacity(16 * set.rdates.len());
+        for (i, d) in set.rdates.iter().enumerate() {
+            if i > 0 {
+                list.push(',');
+            }
+            push_compact(&mut list, *d, set.tzid.is_some());
+        }
+        match set.tzid {
+            Some(tz) => w.property("RDATE", &[("TZID", tz)], Value::Raw(&list)),
+            None => w.property("RDATE", &[("VALUE", "DATE")], Value::Raw(&list)),
+        }
+    } else {
+        for d in &set.rdates {
+            write_time(w, "RDATE", set.tzid, *d, &mut buf);
+        }
     }
     write_details(spec, set, &seg.details, set.presenter, w);
     w.end("VEVENT");
@@ -123,7 +135,32 @@ fn write_details(
     w: &mut ContentWriter,
 ) {
     let ritual = &spec.rituals[set.ritual];
-    write_texts(spec, d, presenter, w);
+    let lang = spec.calendar.language;
+    match presenter {
+        Some(p) => {
+            let name = spec.people[p].name.as_str();
+            w.property("SUMMARY", &[], Value::TextParts(&[&d.title, " — ", name]));
+        }
+        None => w.property("SUMMARY", &[], Value::Text(&d.title)),
+    }
+    // Who takes part is told in words, not with ATTENDEE: see
+    // `write_organizer`.
+    let mut lines: Vec<String> = Vec::new();
+    if let Some(p) = presenter {
+        lines.push(lang.presenter_line(&spec.people[p].name));
+    }
+    if let Some(names) = participants(spec, &ritual.attendees) {
+        lines.push(format!("{}{names}", lang.participants_label()));
+    }
+    if let Some(desc) = &d.description {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(desc.clone());
+    }
+    if !lines.is_empty() {
+        w.property("DESCRIPTION", &[], Value::Text(&lines.join("\n")));
+    }
     if let Some(l) = &d.location {
         w.property("LOCATION", &[], Value::Text(l));
     }
@@ -138,73 +175,7 @@ fn write_details(
         &[],
         Value::Raw(if d.busy { "OPAQUE" } else { "TRANSPARENT" }),
     );
-    write_people(spec, ritual, presenter, w);
-    write_alarms(d, w);
-}
-
-/// SUMMARY and DESCRIPTION; a named presenter is in both.
-fn write_texts(spec: &Spec, d: &Details, presenter: Option<PersonId>, w: &mut ContentWriter) {
-    let lang = spec.calendar.language;
-    match presenter {
-        Some(p) => {
-            let name = spec.people[p].name.as_str();
-            w.property("SUMMARY", &[], Value::TextParts(&[&d.title, " — ", name]));
-            let label = lang.presenter_label();
-            match &d.description {
-                Some(desc) => w.property(
-                    "DESCRIPTION",
-                    &[],
-                    Value::TextParts(&[label, name, "\n\n", desc]),
-                ),
-                None => w.property("DESCRIPTION", &[], Value::TextParts(&[label, name])),
-            }
-        }
-        None => {
-            w.property("SUMMARY", &[], Value::Text(&d.title));
-            if let Some(desc) = &d.description {
-                w.property("DESCRIPTION", &[], Value::Text(desc));
-            }
-        }
-    }
-}
-
-/// ORGANIZER and ATTENDEEs (the presenter as CHAIR): people with an
-/// e-mail only, as RFC 5545 §3.8.4.1 wants a cal-address.
-fn write_people(spec: &Spec, ritual: &Ritual, presenter: Option<PersonId>, w: &mut ContentWriter) {
-    if let Some(o) = ritual.organizer.map(|o| &spec.people[o])
-        && let Some(email) = &o.email
-    {
-        w.property(
-            "ORGANIZER",
-            &[("CN", &o.name)],
-            Value::RawParts(&["mailto:", email]),
-        );
-    }
-    let all = 0..spec.people.len();
-    let attendees: &mut dyn Iterator<Item = PersonId> = match (&ritual.attendees, presenter) {
-        (crate::model::Attendees::All, _) => &mut all.into_iter(),
-        (crate::model::Attendees::Some(ids), _) => &mut ids.iter().copied(),
-        (crate::model::Attendees::Unspecified, p) => &mut p.into_iter(),
-    };
-    for a in attendees {
-        let person = &spec.people[a];
-        if let Some(email) = &person.email {
-            let role = if Some(a) == presenter {
-                "CHAIR"
-            } else {
-                "REQ-PARTICIPANT"
-            };
-            w.property(
-                "ATTENDEE",
-                &[("CN", &person.name), ("ROLE", role)],
-                Value::RawParts(&["mailto:", email]),
-            );
-        }
-    }
-}
-
-/// One VALARM per reminder.
-fn write_alarms(d: &Details, w: &mut ContentWriter) {
+    write_organizer(spec, set.ritual, w);
     for r in &d.remind {
         w.begin("VALARM");
         w.property("ACTION", &[], Value::Raw("DISPLAY"));
@@ -219,4 +190,47 @@ fn write_alarms(d: &Details, w: &mut ContentWriter) {
         w.property("DESCRIPTION", &[], Value::Text(&d.title));
         w.end("VALARM");
     }
+}
+
+/// The names of a ritual's `attendees`, in the spec's order; None without
+/// the field.
+fn participants(spec: &Spec, attendees: &Attendees) -> Option<String> {
+    let names: Vec<&str> = match attendees {
+        Attendees::Unspecified => return None,
+        Attendees::All => spec.people.iter().map(|p| p.name.as_str()).collect(),
+        Attendees::Some(ids) => ids.iter().map(|&p| spec.people[p].name.as_str()).collect(),
+    };
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// The event's ORGANIZER, when it has one: the ritual's `organizer` (a
+/// person with an e-mail address), else `calendar.organizer`.
+///
+/// Feeds are published snapshots, not scheduling messages: they carry no
+/// ATTENDEE (RFC 5546 §3.2.1 allows none in PUBLISH, and clients that see
+/// their user among the attendees offer to answer an invitation nobody
+/// can receive); the participants are named in DESCRIPTION instead. The
+/// feed says METHOD:PUBLISH only when every event has an ORGANIZER, which
+/// that table requires (see `feed::write_head`).
+fn write_organizer(spec: &Spec, r: usize, w: &mut ContentWriter) {
+    if let Some((name, email)) = organizer(spec, r) {
+        w.property(
+            "ORGANIZER",
+            &[("CN", name)],
+            Value::RawParts(&["mailto:", email]),
+        );
+    }
+}
+
+/// The (CN, address) of ritual `r`'s ORGANIZER, if any.
+pub fn organizer(spec: &Spec, r: usize) -> Option<(&str, &str)> {
+    let ritual = &spec.rituals[r];
+    let person = ritual
+        .organizer
+        .map(|o| &spec.people[o])
+        .and_then(|p| Some((p.name.as_str(), p.email.as_deref()?)));
+    person.or_else(|| {
+        let cal = &spec.calendar;
+        Some((cal.name.as_str(), cal.organizer.as_deref()?))
+    })
 }

@@ -25,8 +25,12 @@ pub struct BuildInfo {
 /// One UID's components (master and overrides), as written in a feed.
 pub struct Event {
     pub uid: String,
+    /// The index of its ritual in the spec.
+    pub ritual: usize,
     /// The zone of its times; None for all-day events.
     pub tzid: Option<&'static str>,
+    /// Whether its components carry an ORGANIZER.
+    pub organizer: bool,
     pub bytes: Vec<u8>,
 }
 
@@ -136,6 +140,7 @@ impl<'a> Renderer<'a> {
                 timezone: Some(cal.timezone.name()),
                 refresh_secs: cal.refresh_secs,
                 url: url.as_deref(),
+                publish: is_publish(events),
             },
         );
         let mut used: Vec<&str> = events.iter().filter_map(|e| e.tzid).collect();
@@ -179,9 +184,7 @@ impl<'a> Renderer<'a> {
                 FeedKind::Person(_) => continue,
             };
             for k in 0..ritual.segments.len() {
-                if let Some(set) = plan::plan(self.spec, i, k, &self.slots[i], person) {
-                    sets.push(set);
-                }
+                sets.extend(plan::plan(self.spec, i, k, &self.slots[i], person));
             }
         }
         let mut events = Vec::with_capacity(sets.len());
@@ -204,7 +207,9 @@ impl<'a> Renderer<'a> {
             }
             events.push(Event {
                 uid: set.uid.clone(),
+                ritual: set.ritual,
                 tzid: set.tzid,
+                organizer: event::organizer(self.spec, set.ritual).is_some(),
                 bytes: w.into_bytes(),
             });
         }
@@ -275,6 +280,18 @@ pub(crate) struct Head<'a> {
     pub timezone: Option<&'a str>,
     pub refresh_secs: u64,
     pub url: Option<&'a str>,
+    /// Write METHOD:PUBLISH (see [`is_publish`]).
+    pub publish: bool,
+}
+
+/// Whether a feed of `events` is written as an iTIP PUBLISH: only when
+/// every event has an ORGANIZER, which RFC 5546 §3.2.1 requires of each
+/// VEVENT in a PUBLISH. Otherwise the feed has no METHOD: RFC 5545 §3.7.2
+/// makes it a plain snapshot of calendar data, which is what a subscribed
+/// feed is (Outlook reads a missing METHOD as PUBLISH, MS-STANOICAL
+/// V0078; Google, Apple and Thunderbird do not look at it).
+pub(crate) fn is_publish(events: &[Event]) -> bool {
+    !events.is_empty() && events.iter().all(|e| e.organizer)
 }
 
 /// `BEGIN:VCALENDAR` and the calendar's properties.
@@ -288,7 +305,9 @@ pub(crate) fn write_head(w: &mut ContentWriter, h: &Head<'_>) {
     );
     w.property("PRODID", &[], Value::Text(&prodid));
     w.property("CALSCALE", &[], Value::Raw("GREGORIAN"));
-    w.property("METHOD", &[], Value::Raw("PUBLISH"));
+    if h.publish {
+        w.property("METHOD", &[], Value::Raw("PUBLISH"));
+    }
     w.property("NAME", &[], Value::Text(h.name));
     w.property("X-WR-CALNAME", &[], Value::Text(h.name));
     if let Some(d) = h.description {
@@ -320,6 +339,14 @@ pub(crate) fn base_with_slash(base: &str) -> String {
 }
 
 impl Language {
+    /// What precedes the participants' names in an event's description.
+    pub fn participants_label(self) -> &'static str {
+        match self {
+            Language::Fr => "Participants : ",
+            Language::En => "Participants: ",
+        }
+    }
+
     /// "Presenter: Alice" in the calendar's language.
     pub fn presenter_line(self, name: &str) -> String {
         format!("{}{name}", self.presenter_label())

@@ -6,6 +6,7 @@ pub mod content_line;
 mod duration;
 mod event;
 mod feed;
+pub mod parts;
 mod plan;
 mod resource;
 pub mod stamp;

@@ -1,9 +1,11 @@
-//! Planning the VEVENTs of one ritual segment: a master with its RRULE,
-//! EXDATEs and RDATEs, and RECURRENCE-ID overrides for moved occurrences
-//! and named presenters.
+//! Which VEVENTs a ritual segment is written as, in a feed: the parts of
+//! [`super::parts`], each planned from the segment's slots.
+
+use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
+use super::parts::{self, Part};
 use crate::expand::local_time::resolve;
 use crate::expand::{Slot, SlotKind, SlotStatus};
 use crate::model::{PersonId, Segment, Spec, When};
@@ -19,8 +21,11 @@ pub struct EventSet {
     pub rrule: Option<String>,
     pub exdates: Vec<NaiveDateTime>,
     pub rdates: Vec<NaiveDateTime>,
+    /// Write the RDATEs as one comma-separated list (RFC 5545 §3.8.5.2)
+    /// rather than one property each: a presenter's turns can be hundreds.
+    pub rdate_list: bool,
     pub overrides: Vec<Override>,
-    /// The master's presenter (in a person's feed of a rotation ritual).
+    /// The presenter of every instance (a rotation's turns).
     pub presenter: Option<PersonId>,
 }
 
@@ -32,201 +37,294 @@ pub struct Override {
 }
 
 /// Plans the events of segment `k` of ritual `r`, for the team feed
-/// (`person == None`) or for a person's feed. None when the segment has
-/// nothing to show (a person with no turn in it).
+/// (`person == None`) or for a person's feed (only their own turns, for a
+/// rotation), in feed order.
 pub fn plan(
     spec: &Spec,
     r: usize,
     k: usize,
     slots: &[Slot],
     person: Option<PersonId>,
-) -> Option<EventSet> {
+) -> Vec<EventSet> {
     let ritual = &spec.rituals[r];
-    let seg = &ritual.segments[k];
-    let uid = match person {
-        None => seg.uid.clone(),
-        Some(p) => {
-            let (local, domain) = seg.uid.split_once('@').unwrap_or((&seg.uid, ""));
-            format!("{local}.{}@{domain}", spec.people[p].id)
-        }
-    };
-    let segment = SegmentPlan {
-        r,
-        k,
-        seg,
-        slots: slots.iter().filter(|s| s.segment == k).collect(),
-        duration: match seg.schedule.when {
-            When::Timed { duration, .. } => duration,
-            When::AllDay => TimeDelta::days(1),
-        },
-        tzid: match seg.schedule.when {
-            When::Timed { .. } => Some(seg.schedule.timezone.name()),
-            When::AllDay => None,
-        },
-        uid,
-    };
-    match person.filter(|_| ritual.rotation.is_some()) {
-        Some(p) => segment.turns_of(p),
-        None => Some(segment.series(if k == 0 { ritual.count } else { None })),
+    let slots: Vec<&Slot> = slots.iter().filter(|s| s.segment == k).collect();
+    let ctx = Ctx { spec, r, k };
+    if ritual.rotation.is_none() {
+        let uid = parts::uid(spec, ritual, k, Part::Series, person).into_owned();
+        let set = ctx.plain(uid, &slots, ctx.seg().dtstart, End::Segment { count: true });
+        return set.into_iter().collect();
     }
+    if let Some(p) = person {
+        let own: Vec<&Slot> = slots
+            .iter()
+            .copied()
+            .filter(|s| s.presenter == Some(p))
+            .collect();
+        let uid = parts::uid(spec, ritual, k, Part::Turns(p), Some(p)).into_owned();
+        return ctx.turns(uid, p, &own).into_iter().collect();
+    }
+    let mut sets = Vec::new();
+    let split = parts::rotation_split(ritual, k);
+    if let Some(from) = split {
+        let before: Vec<&Slot> = slots.iter().copied().filter(|s| s.date < from).collect();
+        let uid = parts::uid(spec, ritual, k, Part::Before, None).into_owned();
+        let last = before
+            .iter()
+            .rfind(|s| s.kind == SlotKind::Regular)
+            .map(|s| s.date);
+        if let Some(last) = last {
+            sets.extend(ctx.plain(uid, &before, ctx.seg().dtstart, End::Before(last)));
+        }
+    }
+    let mut turns: BTreeMap<PersonId, Vec<&Slot>> = BTreeMap::new();
+    for s in &slots {
+        if let Some(p) = s.presenter {
+            turns.entry(p).or_default().push(s);
+        }
+    }
+    for (p, own) in &turns {
+        let uid = parts::uid(spec, ritual, k, Part::Turns(*p), None).into_owned();
+        sets.extend(ctx.turns(uid, *p, own));
+    }
+    // The series resumes after the last named turn (or at the rotation's
+    // first date when nobody is named yet).
+    let last_turn = slots
+        .iter()
+        .filter(|s| s.presenter.is_some())
+        .map(|s| s.original_start())
+        .max();
+    let rest: Vec<&Slot> = slots
+        .iter()
+        .copied()
+        .filter(|s| s.presenter.is_none())
+        .filter(|s| split.is_none_or(|from| s.date >= from))
+        .filter(|s| last_turn.is_none_or(|t| s.original_start() > t))
+        .collect();
+    let uid = parts::uid(spec, ritual, k, Part::Series, None).into_owned();
+    let start = match last_turn {
+        None if split.is_none() => Some(ctx.seg().dtstart),
+        None => ctx.first_regular_from(&slots, split),
+        Some(t) => ctx.first_regular_after(&slots, t),
+    };
+    match start {
+        Some(start) => {
+            // COUNT counts from DTSTART: a series that no longer starts
+            // at the segment's start ends with UNTIL instead.
+            let count = start == ctx.seg().dtstart;
+            sets.extend(ctx.plain(uid, &rest, start, End::Segment { count }));
+        }
+        None => sets.extend(ctx.extras_only(uid, &rest)),
+    }
+    sets
 }
 
-/// What the events of one segment are planned from.
-struct SegmentPlan<'a> {
+/// Where a plain part's RRULE ends.
+enum End {
+    /// The segment's own end (`until`, the next change, or COUNT when
+    /// `count` and the part starts the segment).
+    Segment { count: bool },
+    /// On this regular date, inclusive.
+    Before(NaiveDate),
+}
+
+struct Ctx<'a> {
+    spec: &'a Spec,
     r: usize,
     k: usize,
-    seg: &'a Segment,
-    /// The segment's slots.
-    slots: Vec<&'a Slot>,
-    /// The events' length (a day when all-day).
-    duration: TimeDelta,
-    tzid: Option<&'static str>,
-    uid: String,
 }
 
-impl SegmentPlan<'_> {
-    /// The overriding instance (RECURRENCE-ID) of a moved slot, or of a
-    /// slot that names its presenter.
-    fn override_of(&self, s: &Slot, presenter: Option<PersonId>) -> Option<Override> {
+impl Ctx<'_> {
+    fn seg(&self) -> &Segment {
+        &self.spec.rituals[self.r].segments[self.k]
+    }
+
+    fn set(&self, uid: String, dtstart: NaiveDateTime) -> EventSet {
+        let seg = self.seg();
+        EventSet {
+            uid,
+            ritual: self.r,
+            segment: self.k,
+            tzid: match seg.schedule.when {
+                When::Timed { .. } => Some(seg.schedule.timezone.name()),
+                When::AllDay => None,
+            },
+            dtstart,
+            rrule: None,
+            exdates: Vec::new(),
+            rdates: Vec::new(),
+            rdate_list: false,
+            overrides: Vec::new(),
+            presenter: None,
+        }
+    }
+
+    /// An RRULE part from `start` (a regular date): EXDATEs for the
+    /// regular slots of `slots` that are not held, RDATEs for held
+    /// extras, overrides for moved occurrences.
+    fn plain(&self, uid: String, slots: &[&Slot], start: NaiveDate, end: End) -> Option<EventSet> {
+        let seg = self.seg();
+        let ritual = &self.spec.rituals[self.r];
+        let until = match end {
+            End::Before(last) => Some(self.until_value(last)),
+            End::Segment { .. } => seg.span.to.map(|end| {
+                // The last date the rule gives before the segment ends:
+                // UNTIL is inclusive (RFC 5545 §3.3.10).
+                let mut d = end.pred_opt().unwrap_or(end);
+                while d > seg.dtstart && !seg.schedule.rule.matches(seg.dtstart, d) {
+                    d = d.pred_opt().unwrap_or(d);
+                }
+                self.until_value(d)
+            }),
+        };
+        let count = match end {
+            End::Segment { count: true } if self.k == 0 => ritual.count,
+            _ => None,
+        };
+        let mut set = self.set(uid, start.and_time(slot_time(seg)));
+        let mut rrule = seg.schedule.rule.rrule_parts();
+        if let Some(c) = count {
+            rrule.push_str(&format!(";COUNT={c}"));
+        } else if let Some(u) = until {
+            rrule.push_str(";UNTIL=");
+            rrule.push_str(&u);
+        }
+        set.rrule = Some(rrule);
+        let from = |s: &&&Slot| s.date >= start;
+        set.exdates = slots
+            .iter()
+            .filter(from)
+            .filter(|s| s.kind == SlotKind::Regular && !s.is_held())
+            .map(|s| s.original_start())
+            .collect();
+        set.rdates = slots
+            .iter()
+            .filter(|s| s.kind == SlotKind::Extra && s.is_held())
+            .map(|s| s.original_start())
+            .collect();
+        set.overrides = slots
+            .iter()
+            .filter(|s| s.kind == SlotKind::Extra || s.date >= start)
+            .filter_map(|s| self.moved(s))
+            .collect();
+        Some(set)
+    }
+
+    /// A part made of held extras only (a series whose rule has ended).
+    fn extras_only(&self, uid: String, slots: &[&Slot]) -> Option<EventSet> {
+        let held: Vec<&Slot> = slots.iter().copied().filter(|s| s.is_held()).collect();
+        let first = held.first()?;
+        let mut set = self.set(uid, first.original_start());
+        // DTSTART repeated as the first RDATE: see `turns`.
+        set.rdates = held.iter().map(|s| s.original_start()).collect();
+        set.overrides = held.iter().filter_map(|s| self.moved(s)).collect();
+        Some(set)
+    }
+
+    /// One presenter's turns: DTSTART on the first, one RDATE list of
+    /// all of them, overrides for the moved ones. No RRULE: a rotation's
+    /// turns follow no rule once holidays and skips shift them.
+    ///
+    /// The list repeats DTSTART (a repeated instance counts once, RFC 5545
+    /// §3.8.5.2): ical.js (Thunderbird) starts an RDATE-only expansion at
+    /// the first RDATE and would drop the first turn, as it does for
+    /// VTIMEZONE observances.
+    fn turns(&self, uid: String, p: PersonId, own: &[&Slot]) -> Option<EventSet> {
+        let first = own.first()?;
+        let mut set = self.set(uid, first.original_start());
+        set.rdates = own.iter().map(|s| s.original_start()).collect();
+        set.rdate_list = true;
+        set.overrides = own.iter().filter_map(|s| self.moved(s)).collect();
+        set.presenter = Some(p);
+        Some(set)
+    }
+
+    fn moved(&self, s: &Slot) -> Option<Override> {
         match s.status {
-            SlotStatus::Moved { to, duration: d } => Some(Override {
+            SlotStatus::Moved { to, duration } => Some(Override {
                 recurrence_id: s.original_start(),
                 start: to,
-                duration: d.unwrap_or(self.duration),
-                presenter,
+                duration: duration.unwrap_or_else(|| seg_duration(self.seg())),
+                presenter: None,
             }),
-            _ => presenter.map(|p| Override {
-                recurrence_id: s.original_start(),
-                start: s.original_start(),
-                duration: self.duration,
-                presenter: Some(p),
-            }),
+            _ => None,
         }
     }
 
-    /// A rotation member's feed: only their turns, as the series up to
-    /// their last regular turn with every other slot excluded.
-    fn turns_of(self, p: PersonId) -> Option<EventSet> {
-        let seg = self.seg;
-        let own = |s: &Slot| s.is_held() && s.presenter == Some(p);
-        let mine: Vec<&Slot> = self.slots.iter().copied().filter(|s| own(s)).collect();
-        let first_regular = *mine.iter().find(|s| s.kind == SlotKind::Regular)?;
-        let last_regular = *mine.iter().rfind(|s| s.kind == SlotKind::Regular)?;
-        let until = resolve(seg.schedule.timezone, last_regular.original_start());
-        let rrule = Some(rrule_text(
-            seg,
-            Some(until_value(seg, last_regular.original_start(), until)),
-            None,
-        ));
-        let exdates = self
-            .slots
+    /// The first regular date on or after `from`, in `slots` or by rule.
+    fn first_regular_from(&self, slots: &[&Slot], from: Option<NaiveDate>) -> Option<NaiveDate> {
+        let from = from?;
+        let seg = self.seg();
+        if seg.dtstart >= from {
+            return Some(seg.dtstart);
+        }
+        let day_before = from.pred_opt()?;
+        let d = match slots
             .iter()
-            .filter(|s| {
-                s.kind == SlotKind::Regular
-                    && s.date > first_regular.date
-                    && s.date < last_regular.date
-            })
-            .filter(|s| !own(s))
-            .map(|s| s.original_start())
-            .collect();
-        let rdates = mine
-            .iter()
-            .filter(|s| s.kind == SlotKind::Extra)
-            .map(|s| s.original_start())
-            .collect();
-        let overrides = mine
-            .iter()
-            .filter(|s| matches!(s.status, SlotStatus::Moved { .. }))
-            .filter_map(|s| self.override_of(s, None))
-            .collect();
-        Some(EventSet {
-            uid: self.uid,
-            ritual: self.r,
-            segment: self.k,
-            tzid: self.tzid,
-            dtstart: first_regular.original_start(),
-            rrule,
-            exdates,
-            rdates,
-            overrides,
-            presenter: Some(p),
-        })
+            .find(|s| s.kind == SlotKind::Regular && s.date >= from)
+        {
+            Some(s) => s.date,
+            None => {
+                // Past the planned slots: walk the rule from the last one.
+                let mut d = slots
+                    .iter()
+                    .rfind(|s| s.kind == SlotKind::Regular)
+                    .map_or(seg.dtstart, |s| s.date);
+                while d <= day_before {
+                    d = seg.schedule.rule.next_after(seg.dtstart, d)?;
+                }
+                d
+            }
+        };
+        seg.span.contains(d).then_some(d)
     }
 
-    /// The whole segment: its rule (ending at the segment's end, or after
-    /// `count`), skipped slots excluded, extra ones added, moved ones and
-    /// named presenters overridden.
-    fn series(self, count: Option<u32>) -> EventSet {
-        let seg = self.seg;
-        let start_of = |d: NaiveDate| d.and_time(slot_time(seg));
-        let until = seg.span.to.map(|end| {
-            // The last date the rule gives before the segment ends: UNTIL is
-            // inclusive (RFC 5545 §3.3.10) and must be in UTC when DTSTART
-            // has a TZID.
-            let mut d = end.pred_opt().unwrap_or(end);
-            while d > seg.dtstart && !seg.schedule.rule.matches(seg.dtstart, d) {
-                d = d.pred_opt().unwrap_or(d);
+    /// The first regular date whose start is after `t`.
+    fn first_regular_after(&self, slots: &[&Slot], t: NaiveDateTime) -> Option<NaiveDate> {
+        let seg = self.seg();
+        let found = slots
+            .iter()
+            .find(|s| s.kind == SlotKind::Regular && s.original_start() > t)
+            .map(|s| s.date);
+        let d = match found {
+            Some(d) => d,
+            None => {
+                let mut d = slots
+                    .iter()
+                    .rfind(|s| s.kind == SlotKind::Regular)
+                    .map_or(seg.dtstart, |s| s.date);
+                while d.and_time(slot_time(seg)) <= t {
+                    d = seg.schedule.rule.next_after(seg.dtstart, d)?;
+                }
+                d
             }
-            let local = start_of(d);
-            until_value(seg, local, resolve(seg.schedule.timezone, local))
-        });
-        let rrule = Some(rrule_text(
-            seg,
-            if count.is_some() { None } else { until },
-            count,
-        ));
-        EventSet {
-            ritual: self.r,
-            segment: self.k,
-            tzid: self.tzid,
-            dtstart: start_of(seg.dtstart),
-            rrule,
-            exdates: self
-                .slots
-                .iter()
-                .filter(|s| s.kind == SlotKind::Regular && !s.is_held())
-                .map(|s| s.original_start())
-                .collect(),
-            rdates: self
-                .slots
-                .iter()
-                .filter(|s| s.kind == SlotKind::Extra && s.is_held())
-                .map(|s| s.original_start())
-                .collect(),
-            overrides: self
-                .slots
-                .iter()
-                .filter(|s| s.is_held())
-                .filter_map(|s| self.override_of(s, s.presenter))
-                .collect(),
-            presenter: None,
-            uid: self.uid,
+        };
+        seg.span.contains(d).then_some(d)
+    }
+
+    /// UNTIL for the occurrence on `date`: in UTC when DTSTART has a TZID
+    /// (RFC 5545 §3.3.10), a DATE for all-day events.
+    fn until_value(&self, date: NaiveDate) -> String {
+        let seg = self.seg();
+        let local = date.and_time(slot_time(seg));
+        match seg.schedule.when {
+            When::AllDay => local.format("%Y%m%d").to_string(),
+            When::Timed { .. } => resolve(seg.schedule.timezone, local)
+                .format("%Y%m%dT%H%M%SZ")
+                .to_string(),
         }
     }
 }
 
-fn slot_time(seg: &Segment) -> NaiveTime {
+pub(super) fn slot_time(seg: &Segment) -> NaiveTime {
     match seg.schedule.when {
         When::Timed { start, .. } => start,
         When::AllDay => NaiveTime::MIN,
     }
 }
 
-fn until_value(seg: &Segment, local: NaiveDateTime, utc: chrono::DateTime<chrono::Utc>) -> String {
+pub(super) fn seg_duration(seg: &Segment) -> chrono::TimeDelta {
     match seg.schedule.when {
-        When::AllDay => local.format("%Y%m%d").to_string(),
-        When::Timed { .. } => utc.format("%Y%m%dT%H%M%SZ").to_string(),
+        When::Timed { duration, .. } => duration,
+        When::AllDay => chrono::TimeDelta::days(1),
     }
-}
-
-fn rrule_text(seg: &Segment, until: Option<String>, count: Option<u32>) -> String {
-    let mut s = seg.schedule.rule.rrule_parts();
-    if let Some(c) = count {
-        s.push_str(&format!(";COUNT={c}"));
-    }
-    if let Some(u) = until {
-        s.push_str(";UNTIL=");
-        s.push_str(&u);
-    }
-    s
 }

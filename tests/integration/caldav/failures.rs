@@ -22,7 +22,7 @@ fn interrupted_run_converges(kind: Kind, test: &str) {
     );
     assert_eq!(server.stored().len(), 3, "three resources written");
     let out = publish(&t, &server, &[]).success();
-    assert_eq!(out.stdout, summary(&server, 4, 0, 0, 3));
+    assert_eq!(out.stdout, summary(&server, 6, 0, 0, 3));
     assert_matches_agenda(&server, t.path(), None);
 
     t.epoch = (EPOCH.parse::<i64>().expect("epoch") + 86_400).to_string();
@@ -36,7 +36,7 @@ fn interrupted_run_converges(kind: Kind, test: &str) {
         killed.status
     );
     let out = publish(&t, &server, &[]).success();
-    assert_eq!(out.stdout, summary(&server, 0, 1, 0, 6));
+    assert_eq!(out.stdout, summary(&server, 0, 1, 0, 8));
     for uid in ["standup@example.org", "lunch@example.org"] {
         assert_eq!(
             sequence_of(&resource_of(&server, uid).1),
@@ -83,7 +83,7 @@ fn concurrent_edit_is_a_412(kind: Kind, test: &str) {
     assert_eq!(
         out.stdout,
         format!(
-            "{}: 0 created, 1 updated, 0 deleted, 5 unchanged, 1 left as the server has them (412)\n",
+            "{}: 0 created, 1 updated, 0 deleted, 7 unchanged, 1 left as the server has them (412)\n",
             server.url
         )
     );
@@ -102,7 +102,7 @@ fn concurrent_edit_is_a_412(kind: Kind, test: &str) {
     );
     // Run again: the spec is what `publish` publishes.
     let out = publish(&t, &server, &[]).success();
-    assert_eq!(out.stdout, summary(&server, 0, 1, 0, 6));
+    assert_eq!(out.stdout, summary(&server, 0, 1, 0, 8));
     assert_matches_agenda(&server, t.path(), None);
 }
 
@@ -241,7 +241,7 @@ fn radicale_credentials_from_netrc() {
     .expect("netrc");
     let unset = [("RITUALS_CALDAV_USER", ""), ("RITUALS_CALDAV_PASSWORD", "")];
     let out = t.run(&["publish", &url, "--dry-run"], &unset).status(1);
-    assert_eq!(out.stdout.lines().count(), 7, "{}", out.stdout);
+    assert_eq!(out.stdout.lines().count(), 9, "{}", out.stdout);
 }
 
 /// A resource the server refuses (Radicale: a second resource with a UID
@@ -279,8 +279,8 @@ fn radicale_refused_resource_shows_status_and_body() {
     );
     assert_eq!(
         server.stored().len(),
-        7,
-        "six of ours and theirs: the rest is for a re-run"
+        9,
+        "eight of ours and theirs: the rest is for a re-run"
     );
 }
 
@@ -314,7 +314,7 @@ fn radicale_create_over_a_foreign_resource_is_a_412() {
     assert_eq!(
         out.stdout,
         format!(
-            "{}: 6 created, 0 updated, 0 deleted, 0 unchanged, 1 left as the server has them (412)\n",
+            "{}: 8 created, 0 updated, 0 deleted, 0 unchanged, 1 left as the server has them (412)\n",
             server.url
         )
     );

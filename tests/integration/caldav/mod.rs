@@ -72,8 +72,12 @@ rituals:
     remind: [15m]
 "#;
 
-/// The seven UIDs the spec produces (`planning` is split by its change).
-const UIDS: [&str; 7] = [
+/// The nine UIDs the spec produces (`planning` is split by its change,
+/// the `demo` rotation is one event per presenter and the series after
+/// the horizon).
+const UIDS: [&str; 9] = [
+    "demo+alice@example.org",
+    "demo+bob@example.org",
     "demo@example.org",
     "lunch@example.org",
     "offsite@example.org",

@@ -154,14 +154,18 @@ pub fn agenda_bag(dir: &Path, person: Option<&str>) -> Bag {
 
 /// Asserts that the server's calendar expands to the agenda.
 pub fn assert_matches_agenda(server: &Server, dir: &Path, person: Option<&str>) {
-    let ours = agenda_bag(dir, person);
+    let mut ours = agenda_bag(dir, person);
     let mut theirs = server_bag(server, dir);
     if let Some(p) = person {
         // A person's feed has its own UIDs (`<id>.<person>@domain`); the
-        // agenda names the team's.
+        // agenda names the team's (`<id>+<person>@domain` for their turns).
         theirs = theirs
             .into_iter()
             .map(|(k, n)| (k.replace(&format!(".{p}@"), "@"), n))
+            .collect();
+        ours = ours
+            .into_iter()
+            .map(|(k, n)| (k.replace(&format!("+{p}@"), "@"), n))
             .collect();
     }
     assert!(

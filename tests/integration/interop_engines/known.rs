@@ -6,7 +6,7 @@
 pub(super) struct Known {
     /// Fixture file stem (`europe-paris`), or `rituals` for `rituals.yaml`.
     pub fixture: &'static str,
-    /// `ical.js`, `icalendar`, or `ical`.
+    /// `ical.js`, `icalendar`, `ical` or `libical`.
     pub engine: &'static str,
     /// The agenda's line (`START END UID SUMMARY`), right by the RFC. The
     /// engine must show instead exactly one line of the same UID and
@@ -25,6 +25,10 @@ const GAP_START: &str = "a local time inside a spring-forward gap is read with t
      interpreted with the UTC offset before the gap (02:30 means 03:30)";
 const OVERLAP_START: &str = "an ambiguous local time on fall-back day is read as its second \
      instance; RFC 5545 §3.3.5: it refers to the first occurrence of that local time";
+const LIBICAL_AFTER_GAP: &str = "libical 3.0's RecurIterator, having moved an instance out of a \
+     spring-forward gap (02:30 to 03:30), returns the next instance at the moved time too, one \
+     gap length late; RFC 5545 §3.3.10: every instance has DTSTART's local time, and \
+     §3.3.5 shifts only the nonexistent one";
 const WALL_CLOCK_END: &str = "the end is the start plus the duration in local wall-clock time, \
      so an occurrence across a DST change is too long, zero-length or ends before it starts; \
      RFC 5545 §3.8.5.3: the duration given by DTSTART/DTEND is exact and applies to every \
@@ -90,5 +94,22 @@ pub(super) const KNOWN: &[Known] = &[
     Known { fixture: "europe-paris", engine: "ical", line: "2026-10-25T00:30:00Z 2026-10-25T01:00:00Z gap-0230@interop.example.org DST probe 02:30", reason: WALL_CLOCK_END }, // engine: 2026-10-25T00:30:00Z 2026-10-25T02:00:00Z
     Known { fixture: "pacific-chatham", engine: "ical.js", line: "2026-04-04T13:15:00Z 2026-04-04T13:45:00Z gap-0300@interop.example.org DST probe 03:00", reason: OVERLAP_START }, // engine: 2026-04-04T14:15:00Z 2026-04-04T14:45:00Z
     Known { fixture: "pacific-chatham", engine: "ical.js", line: "2026-09-26T14:15:00Z 2026-09-26T14:45:00Z gap-0300@interop.example.org DST probe 03:00", reason: GAP_START }, // engine: 2026-09-26T13:15:00Z 2026-09-26T13:45:00Z
+    Known { fixture: "america-new-york", engine: "libical", line: "2026-03-15T06:30:00Z 2026-03-15T07:00:00Z gap-0230@interop.example.org DST probe 02:30", reason: LIBICAL_AFTER_GAP }, // engine: 2026-03-15T07:30:00Z 2026-03-15T08:00:00Z
+    Known { fixture: "america-new-york", engine: "libical", line: "2026-11-01T05:30:00Z 2026-11-01T06:00:00Z overlap-0130@interop.example.org DST probe 01:30", reason: OVERLAP_START }, // engine: 2026-11-01T06:30:00Z 2026-11-01T07:00:00Z
+    Known { fixture: "america-santiago", engine: "libical", line: "2026-04-05T02:30:00Z 2026-04-05T02:45:00Z overlap-2330@interop.example.org DST probe 23:30", reason: OVERLAP_START }, // engine: 2026-04-05T03:30:00Z 2026-04-05T03:45:00Z
+    Known { fixture: "america-santiago", engine: "libical", line: "2026-09-13T03:30:00Z 2026-09-13T04:00:00Z early-0030@interop.example.org DST probe 00:30", reason: LIBICAL_AFTER_GAP }, // engine: 2026-09-13T04:30:00Z 2026-09-13T05:00:00Z
+    Known { fixture: "america-st-johns", engine: "libical", line: "2026-03-15T05:00:00Z 2026-03-15T05:30:00Z gap-0230@interop.example.org DST probe 02:30", reason: LIBICAL_AFTER_GAP }, // engine: 2026-03-15T06:00:00Z 2026-03-15T06:30:00Z
+    Known { fixture: "america-st-johns", engine: "libical", line: "2026-11-01T04:00:00Z 2026-11-01T04:30:00Z overlap-0130@interop.example.org DST probe 01:30", reason: OVERLAP_START }, // engine: 2026-11-01T05:00:00Z 2026-11-01T05:30:00Z
+    Known { fixture: "asia-tehran", engine: "libical", line: "2021-03-22T20:00:00Z 2021-03-22T20:15:00Z daily-0030@interop.example.org DST probe 00:30", reason: LIBICAL_AFTER_GAP }, // engine: 2021-03-22T21:00:00Z 2021-03-22T21:15:00Z
+    Known { fixture: "asia-tehran", engine: "libical", line: "2021-09-21T19:00:00Z 2021-09-21T19:15:00Z daily-2330@interop.example.org DST probe 23:30", reason: OVERLAP_START }, // engine: 2021-09-21T20:00:00Z 2021-09-21T20:15:00Z
+    Known { fixture: "australia-lord-howe", engine: "libical", line: "2026-04-04T14:45:00Z 2026-04-04T15:15:00Z overlap-0145@interop.example.org DST probe 01:45", reason: OVERLAP_START }, // engine: 2026-04-04T15:15:00Z 2026-04-04T15:45:00Z
+    Known { fixture: "australia-lord-howe", engine: "libical", line: "2026-10-10T15:15:00Z 2026-10-10T15:45:00Z gap-0215@interop.example.org DST probe 02:15", reason: LIBICAL_AFTER_GAP }, // engine: 2026-10-10T15:45:00Z 2026-10-10T16:15:00Z
+    Known { fixture: "australia-sydney", engine: "libical", line: "2026-04-04T15:30:00Z 2026-04-04T16:00:00Z gap-0230@interop.example.org DST probe 02:30", reason: OVERLAP_START }, // engine: 2026-04-04T16:30:00Z 2026-04-04T17:00:00Z
+    Known { fixture: "australia-sydney", engine: "libical", line: "2026-10-10T15:30:00Z 2026-10-10T16:00:00Z gap-0230@interop.example.org DST probe 02:30", reason: LIBICAL_AFTER_GAP }, // engine: 2026-10-10T16:30:00Z 2026-10-10T17:00:00Z
+    Known { fixture: "europe-dublin", engine: "libical", line: "2026-04-05T00:30:00Z 2026-04-05T01:00:00Z gap-0130@interop.example.org DST probe 01:30", reason: LIBICAL_AFTER_GAP }, // engine: 2026-04-05T01:30:00Z 2026-04-05T02:00:00Z
+    Known { fixture: "europe-paris", engine: "libical", line: "2026-04-05T00:30:00Z 2026-04-05T01:00:00Z gap-0230@interop.example.org DST probe 02:30", reason: LIBICAL_AFTER_GAP }, // engine: 2026-04-05T01:30:00Z 2026-04-05T02:00:00Z
+    Known { fixture: "europe-paris", engine: "libical", line: "2026-10-25T00:30:00Z 2026-10-25T01:00:00Z gap-0230@interop.example.org DST probe 02:30", reason: OVERLAP_START }, // engine: 2026-10-25T01:30:00Z 2026-10-25T02:00:00Z
+    Known { fixture: "pacific-chatham", engine: "libical", line: "2026-04-04T13:15:00Z 2026-04-04T13:45:00Z gap-0300@interop.example.org DST probe 03:00", reason: OVERLAP_START }, // engine: 2026-04-04T14:15:00Z 2026-04-04T14:45:00Z
+    Known { fixture: "pacific-chatham", engine: "libical", line: "2026-10-03T13:15:00Z 2026-10-03T13:45:00Z gap-0300@interop.example.org DST probe 03:00", reason: LIBICAL_AFTER_GAP }, // engine: 2026-10-03T14:15:00Z 2026-10-03T14:45:00Z
     // END KNOWN
 ];

@@ -10,7 +10,11 @@
 //!   embedded VTIMEZONE (`tests/interop/icaljs.mjs`);
 //! - `icalendar` + `recurring-ical-events` (Home Assistant, khal, CalDAV
 //!   tooling) (`tests/interop/pyical.py`);
-//! - the strict `ical` package (`tests/interop/ical_strict.py`).
+//! - the strict `ical` package (`tests/interop/ical_strict.py`);
+//! - libical (Evolution, GNOME Calendar), through Debian's GObject
+//!   introspection bindings (`tests/interop/libical.py`): its own recurrence
+//!   engine over the feed's own VTIMEZONEs, and its restriction check
+//!   (RFC 5545, and RFC 5546 for the METHOD written) on every feed.
 //!
 //! Each engine's occurrences must equal the agenda's held/moved/extra ones,
 //! compared on (start, end, UID, SUMMARY), except the expected differences
@@ -22,7 +26,10 @@
 //! they are absent the tests print a loud SKIP and pass, unless `CI=true`,
 //! where absence is a failure. Locations: `node` on PATH (or
 //! `RITUALS_INTEROP_NODE`) with `tests/interop/node_modules`; Python from
-//! `RITUALS_INTEROP_PYTHON`, default `.venv/bin/python` at the repo root.
+//! `RITUALS_INTEROP_PYTHON`, default `.venv/bin/python` at the repo root;
+//! libical from `RITUALS_INTEROP_LIBICAL_PYTHON`, default Debian's
+//! `/usr/bin/python3` (the GObject bindings are not on PyPI), installed by
+//! `.ci/install-libical`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -53,6 +60,8 @@ use known::{DISPLACED_BY_AT_MOST, KNOWN};
 enum Kind {
     Node,
     Python,
+    /// The system Python with Debian's `gir1.2-ical-3.0`.
+    SystemPython,
 }
 
 pub(crate) struct Engine {
@@ -77,6 +86,11 @@ pub(crate) const ENGINES: &[Engine] = &[
         kind: Kind::Python,
         script: "ical_strict.py",
     },
+    Engine {
+        name: "libical",
+        kind: Kind::SystemPython,
+        script: "libical.py",
+    },
 ];
 
 fn root() -> PathBuf {
@@ -91,6 +105,7 @@ fn interop_dir() -> PathBuf {
 pub(crate) struct Runtimes {
     node: PathBuf,
     python: PathBuf,
+    system_python: PathBuf,
 }
 
 impl Runtimes {
@@ -122,8 +137,29 @@ impl Runtimes {
                 python.display()
             )),
         }
+        let system_python = std::env::var_os("RITUALS_INTEROP_LIBICAL_PYTHON")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("/usr/bin/python3"));
+        let probe = Command::new(&system_python)
+            .args([
+                "-c",
+                "import gi; gi.require_version('ICalGLib', '3.0'); \
+                 from gi.repository import ICalGLib",
+            ])
+            .output();
+        match probe {
+            Ok(o) if o.status.success() => {}
+            _ => missing.push(format!(
+                "`{}` cannot import ICalGLib 3.0 (apt-get install gir1.2-ical-3.0 python3-gi)",
+                system_python.display()
+            )),
+        }
         if missing.is_empty() {
-            Ok(Runtimes { node, python })
+            Ok(Runtimes {
+                node,
+                python,
+                system_python,
+            })
         } else {
             Err(missing.join("; "))
         }
@@ -133,6 +169,7 @@ impl Runtimes {
         let (program, extra_env) = match engine.kind {
             Kind::Node => (&self.node, None),
             Kind::Python => (&self.python, Some(("PYTHONDONTWRITEBYTECODE", "1"))),
+            Kind::SystemPython => (&self.system_python, Some(("PYTHONDONTWRITEBYTECODE", "1"))),
         };
         let mut cmd = Command::new(program);
         cmd.arg(interop_dir().join(engine.script));
@@ -161,7 +198,7 @@ pub(crate) fn runtimes_or_skip(test: &str) -> Option<Runtimes> {
             let _ = writeln!(
                 std::io::stderr(),
                 "\n{bar}\n!! SKIPPED {test}: interop engines missing: {why}\n\
-                 !! Install them with: bash tests/interop/setup.sh\n{bar}\n"
+                 !! Install them with: bash tests/interop/setup.sh && sh .ci/install-libical\n{bar}\n"
             );
             None
         }
@@ -222,10 +259,6 @@ type Key = String;
 /// A multiset of comparison keys (a duplicate occurrence is a difference).
 type Bag = BTreeMap<Key, usize>;
 
-fn in_cmp_window(start: &str) -> bool {
-    (CMP_FROM..CMP_TO).contains(&start)
-}
-
 /// The same escaping as the drivers' one-line SUMMARY.
 fn one_line(s: &str) -> String {
     s.replace('\\', "\\\\")
@@ -234,15 +267,18 @@ fn one_line(s: &str) -> String {
 }
 
 fn agenda_bag(spec: &Path) -> Bag {
+    agenda_bag_in(spec, (AGENDA_FROM, AGENDA_TO), (CMP_FROM, CMP_TO))
+}
+
+/// The agenda over `window` (inclusive local dates), keeping starts in
+/// `[cmp.0, cmp.1)`.
+fn agenda_bag_in(spec: &Path, window: (&str, &str), cmp: (&str, &str)) -> Bag {
+    let in_cmp_window = |start: &str| (cmp.0..cmp.1).contains(&start);
     let mut cmd = rituals();
-    cmd.arg("agenda").arg("-f").arg(spec).args([
-        "--from",
-        AGENDA_FROM,
-        "--to",
-        AGENDA_TO,
-        "--format",
-        "json",
-    ]);
+    cmd.arg("agenda")
+        .arg("-f")
+        .arg(spec)
+        .args(["--from", window.0, "--to", window.1, "--format", "json"]);
     let out = run_ok(cmd, &format!("rituals agenda -f {}", spec.display()));
     let json: serde_json::Value =
         serde_json::from_slice(&out.stdout).expect("agenda --format json is JSON");
@@ -279,6 +315,11 @@ fn agenda_bag(spec: &Path) -> Bag {
 
 /// Parse driver output lines `START END UID RID SUMMARY` into a bag.
 fn engine_bag(engine: &str, stdout: &str) -> Bag {
+    engine_bag_in(engine, stdout, (CMP_FROM, CMP_TO))
+}
+
+fn engine_bag_in(engine: &str, stdout: &str, cmp: (&str, &str)) -> Bag {
+    let in_cmp_window = |start: &str| (cmp.0..cmp.1).contains(&start);
     let mut bag = Bag::new();
     for line in stdout.lines() {
         let parts: Vec<&str> = line.splitn(5, ' ').collect();
@@ -293,8 +334,17 @@ fn engine_bag(engine: &str, stdout: &str) -> Bag {
 }
 
 pub(crate) fn expand(rt: &Runtimes, engine: &Engine, feed: &Path) -> Result<String, String> {
+    expand_in(rt, engine, feed, (ENGINE_FROM, ENGINE_TO))
+}
+
+fn expand_in(
+    rt: &Runtimes,
+    engine: &Engine,
+    feed: &Path,
+    window: (&str, &str),
+) -> Result<String, String> {
     let mut cmd = rt.command(engine);
-    cmd.arg(feed).args([ENGINE_FROM, ENGINE_TO]);
+    cmd.arg(feed).args([window.0, window.1]);
     let out = cmd
         .output()
         .map_err(|e| format!("{}: cannot run: {e}", engine.name))?;
@@ -450,7 +500,7 @@ fn engines_agree_with_agenda_on_every_fixture() {
         let all_feeds = feeds_under(tmp.path());
         let mut cells = Vec::new();
 
-        // The three engines run side by side: one thread each.
+        // The engines run side by side: one thread each.
         let results: Vec<(Result<String, String>, Result<(), String>)> = std::thread::scope(|s| {
             let handles: Vec<_> = ENGINES
                 .iter()
@@ -686,5 +736,88 @@ fn drivers_reject_broken_feeds() {
                 res.ok()
             );
         }
+    }
+}
+
+/// Issue 18: libical's restriction check (RFC 5545, and RFC 5546 for the
+/// METHOD written) reports nothing on any feed of the seed, of the starter
+/// spec or of any fixture; and it does report what we used to write.
+#[test]
+fn libical_restriction_check_passes_on_every_feed_we_write() {
+    let Some(rt) = runtimes_or_skip("libical_restriction_check_passes_on_every_feed_we_write")
+    else {
+        return;
+    };
+    let libical = ENGINES
+        .iter()
+        .find(|e| e.name == "libical")
+        .expect("libical engine");
+    let mut failures = String::new();
+    let mut count = 0;
+    for (name, spec) in crate::feeds::every_spec() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let path = tmp.path().join("spec.yaml");
+        std::fs::write(&path, spec).expect("write spec");
+        let out = tmp.path().join("public");
+        build(&path, &out);
+        let feeds = feeds_under(&out);
+        count += feeds.len();
+        if let Err(e) = check_parse(&rt, libical, &feeds) {
+            let _ = writeln!(failures, "\n[{name}] {e}");
+        }
+    }
+    println!("libical: restriction check clean on {count} feeds");
+    assert!(failures.is_empty(), "{failures}");
+
+    // What the feeds said before issue 18: ATTENDEE without ORGANIZER in a
+    // PUBLISH. The check must see it.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let bad = tmp.path().join("attendee.ics");
+    std::fs::write(
+        &bad,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//interop test//EN\r\nMETHOD:PUBLISH\r\n\
+         BEGIN:VEVENT\r\nUID:x@example.org\r\nDTSTAMP:20260101T000000Z\r\n\
+         DTSTART:20260105T093000Z\r\nDTEND:20260105T103000Z\r\nSUMMARY:x\r\n\
+         ATTENDEE;CN=A:mailto:a@example.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .expect("write");
+    let err = check_parse(&rt, libical, &[bad]).expect_err("libical accepted ATTENDEE in PUBLISH");
+    assert!(
+        err.contains("Failed iTIP restrictions for ATTENDEE property")
+            && err.contains("Failed iTIP restrictions for ORGANIZER property"),
+        "{err}"
+    );
+}
+
+/// Issue 18, point 4: a series from 1994 to 2099 in Paris, whose VTIMEZONE
+/// is a few RRULE observances (`feeds::a_long_history_gets_a_compact_vtimezone`),
+/// reads at the tz database's instants in both engines that use the
+/// VTIMEZONE (ical.js and libical), on every occurrence of the 106 years.
+#[test]
+fn a_long_history_reads_at_the_tz_database_instants() {
+    let Some(rt) = runtimes_or_skip("a_long_history_reads_at_the_tz_database_instants") else {
+        return;
+    };
+    let spec = root().join("tests/fixtures/feeds/long-history.yaml");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    build(&spec, tmp.path());
+    let feed = tmp.path().join("rituals.ics");
+    let cmp = ("1994-01-01", "2099-12-31");
+    let agenda = agenda_bag_in(&spec, ("1993-12-31", "2100-01-01"), cmp);
+    let total: usize = agenda.values().sum();
+    assert!(total > 5000, "{total} occurrences");
+    for engine in ENGINES
+        .iter()
+        .filter(|e| ["ical.js", "libical"].contains(&e.name))
+    {
+        let out = expand_in(&rt, engine, &feed, ("1993-12-30", "2100-01-02")).expect("expands");
+        let bag = engine_bag_in(engine.name, &out, cmp);
+        let diff = differences(&agenda, &bag);
+        println!(
+            "long history × {}: {total} occurrences, {} differences",
+            engine.name,
+            diff.len()
+        );
+        assert!(diff.is_empty(), "{} differs:\n{diff:#?}", engine.name);
     }
 }
