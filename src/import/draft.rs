@@ -50,7 +50,7 @@ fn split_uid(uid: &str, domain: &str) -> Option<(String, Option<NaiveDate>)> {
 }
 
 /// Builds the document and the list of what was lost.
-pub fn draft(cal: Calendar, opts: &Options) -> (Doc, Vec<Lossy>) {
+pub fn draft(mut cal: Calendar, opts: &Options) -> (Doc, Vec<Lossy>) {
     let mut lossy = cal.lossy.clone();
     let domain = opts.domain.clone().or_else(|| {
         common_domain(
@@ -60,9 +60,21 @@ pub fn draft(cal: Calendar, opts: &Options) -> (Doc, Vec<Lossy>) {
                 .map(|s| s.uid.as_str()),
         )
     });
+    // Our own feed (its PRODID says so): participants are named in
+    // DESCRIPTION, a rotation is one event per presenter.
+    if cal.language.is_some() {
+        for s in cal.series.iter_mut().chain(cal.one_offs.iter_mut()) {
+            super::participants::apply(s);
+        }
+    }
+    let mut people = People::default();
+    if let Some(d) = domain.as_deref() {
+        for (name, id) in super::presenters::merge(&mut cal.series, &mut cal.one_offs, d) {
+            people.prefer(&name, &id);
+        }
+    }
     let mut ids = Ids::default();
     let groups = groups(&cal.series, domain.as_deref(), &mut ids);
-    let mut people = People::default();
     let mut built: Vec<Built> = Vec::new();
     let mut not_imported: Vec<String> = Vec::new();
     for (id, mut segs) in groups {

@@ -6,13 +6,15 @@ use std::collections::BTreeMap;
 
 use super::doc::PersonDoc;
 use super::event::Party;
-use super::ids::{Ids, slug_or};
+use super::ids::{Ids, is_id, slug_or};
 
 #[derive(Clone, Debug, Default)]
 pub struct People {
     pub list: Vec<PersonDoc>,
     by_key: BTreeMap<String, usize>,
     ids: Ids,
+    /// Ids the file gives for names (our feeds' `<id>+<person>@<domain>`).
+    hints: BTreeMap<String, String>,
 }
 
 /// The spec's own check of an address (see `validate::people`).
@@ -46,6 +48,14 @@ impl People {
         if let Some(i) = self.by_key.get(&key) {
             return Some(self.list[*i].id.clone());
         }
+        // A name without address (our feeds' participants line) is the
+        // person of that name already met with one.
+        if email.is_none()
+            && let Some(i) = self.list.iter().position(|p| Some(p.name.as_str()) == name)
+        {
+            self.by_key.insert(key, i);
+            return Some(self.list[i].id.clone());
+        }
         // A person first seen by name (a presenter without address) who
         // then shows up with one is the same person.
         if let (Some(e), Some(n)) = (email, name)
@@ -61,7 +71,10 @@ impl People {
             .map(str::to_owned)
             .or_else(|| local.map(str::to_owned))
             .unwrap_or_default();
-        let id = self.ids.unique(&slug_or(&display, "person"));
+        let id = match self.hints.get(&display) {
+            Some(h) if is_id(h) && self.ids.reserve(h) => h.clone(),
+            _ => self.ids.unique(&slug_or(&display, "person")),
+        };
         self.by_key.insert(key, self.list.len());
         self.list.push(PersonDoc {
             id: id.clone(),
@@ -77,6 +90,11 @@ impl People {
         if let Some(p) = self.list.iter_mut().find(|p| p.id == id) {
             p.name = name.to_owned();
         }
+    }
+
+    /// The id to give the person named `name`, when it is still free.
+    pub fn prefer(&mut self, name: &str, id: &str) {
+        self.hints.insert(name.to_owned(), id.to_owned());
     }
 
     pub fn ids(&self) -> Vec<String> {
@@ -128,5 +146,17 @@ mod tests {
         );
         assert_eq!(p.id_of(&party(None, Some("not an address"))), None);
         assert_eq!(p.list.len(), 4);
+        // A name alone is the person already met under that name.
+        assert_eq!(p.id_of(&party(Some("C. B."), None)).as_deref(), Some("c-b"));
+        assert_eq!(
+            p.id_of(&party(Some("Chloé Bernard"), None)).as_deref(),
+            Some("chloe-bernard")
+        );
+        p.prefer("Dan Example", "dan");
+        assert_eq!(
+            p.id_of(&party(Some("Dan Example"), Some("d@x.org")))
+                .as_deref(),
+            Some("dan")
+        );
     }
 }

@@ -69,6 +69,11 @@ fn vals(s: &Series) -> Vals {
     }
 }
 
+/// Today's model rule of a series' RRULE, when `every` can say it.
+pub fn series_rule(s: &Series) -> Option<Rule> {
+    model_rule(&vals(s).schedule)
+}
+
 /// Today's model rule for `every` text, to find occurrences.
 pub fn model_rule(s: &ScheduleDoc) -> Option<Rule> {
     match s {

@@ -337,6 +337,21 @@ pub(crate) fn expand(rt: &Runtimes, engine: &Engine, feed: &Path) -> Result<Stri
     expand_in(rt, engine, feed, (ENGINE_FROM, ENGINE_TO))
 }
 
+/// Expands a file we did not write (an export `rituals import` reads):
+/// libical skips the restriction check meant for our own feeds, since
+/// real exports break RFC 5546's rules (ATTENDEE without ORGANIZER, empty
+/// DESCRIPTION) in ways every client tolerates.
+pub(crate) fn expand_foreign(
+    rt: &Runtimes,
+    engine: &Engine,
+    feed: &Path,
+) -> Result<String, String> {
+    let mut cmd = rt.command(engine);
+    cmd.env("INTEROP_FOREIGN", "1");
+    cmd.arg(feed).args([ENGINE_FROM, ENGINE_TO]);
+    run_expand(cmd, engine, feed)
+}
+
 fn expand_in(
     rt: &Runtimes,
     engine: &Engine,
@@ -345,6 +360,10 @@ fn expand_in(
 ) -> Result<String, String> {
     let mut cmd = rt.command(engine);
     cmd.arg(feed).args([window.0, window.1]);
+    run_expand(cmd, engine, feed)
+}
+
+fn run_expand(mut cmd: Command, engine: &Engine, feed: &Path) -> Result<String, String> {
     let out = cmd
         .output()
         .map_err(|e| format!("{}: cannot run: {e}", engine.name))?;
