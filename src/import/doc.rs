@@ -25,6 +25,8 @@ pub struct CalendarDoc {
     pub refresh: Option<String>,
     pub language: Option<String>,
     pub horizon: Option<NaiveDate>,
+    /// `calendar.organizer`: the address every event's ORGANIZER names.
+    pub organizer: Option<String>,
     /// Comments after the section (zone names read, …).
     pub comments: Vec<String>,
 }

@@ -113,7 +113,8 @@ pub fn draft(mut cal: Calendar, opts: &Options) -> (Doc, Vec<Lossy>) {
     lossy.extend(one_offs.lossy.iter().cloned());
     not_imported.extend(one_offs.not_imported);
     built.extend(one_offs.built);
-    let calendar = calendar_doc(&cal, &built, domain, opts);
+    let mut calendar = calendar_doc(&cal, &built, domain, opts);
+    lift_organizer(&mut calendar, &mut built, &mut people);
     let all_people = people.ids();
     let mut rituals = Vec::new();
     for b in built {
@@ -183,6 +184,35 @@ fn groups<'a>(
         ));
     }
     groups
+}
+
+/// Our feeds write `calendar.organizer` as every event's ORGANIZER with
+/// the calendar's name as CN: when every ritual has that person as its
+/// organizer (and nothing else of theirs), it is `calendar.organizer`
+/// again rather than a person.
+fn lift_organizer(calendar: &mut CalendarDoc, built: &mut [Built], people: &mut People) {
+    let Some(first) = built.first().and_then(|b| b.doc.organizer.clone()) else {
+        return;
+    };
+    let Some(person) = people.list.iter().find(|p| p.id == first) else {
+        return;
+    };
+    let only_organizer = built.iter().all(|b| {
+        let d = &b.doc;
+        d.organizer.as_deref() == Some(first.as_str())
+            && !matches!(&d.attendees, Some(AttendeesDoc::Some(ids)) if ids.contains(&first))
+            && !d.rotation.as_ref().is_some_and(|r| {
+                r.people.contains(&first) || r.changes.iter().any(|c| c.1.contains(&first))
+            })
+    });
+    if person.name != calendar.name || person.email.is_none() || !only_organizer {
+        return;
+    }
+    calendar.organizer.clone_from(&person.email);
+    people.remove(&first);
+    for b in built {
+        b.doc.organizer = None;
+    }
 }
 
 /// A ritual not imported: a comment at the end of the file and a line.
@@ -283,6 +313,7 @@ fn calendar_doc(
             .map(duration_text),
         language,
         horizon,
+        organizer: None,
         comments,
     }
 }

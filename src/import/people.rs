@@ -92,6 +92,19 @@ impl People {
         }
     }
 
+    /// Takes a person out of the list (their id stays taken).
+    pub fn remove(&mut self, id: &str) {
+        if let Some(i) = self.list.iter().position(|p| p.id == id) {
+            self.list.remove(i);
+            self.by_key.retain(|_, v| *v != i);
+            for v in self.by_key.values_mut() {
+                if *v > i {
+                    *v -= 1;
+                }
+            }
+        }
+    }
+
     /// The id to give the person named `name`, when it is still free.
     pub fn prefer(&mut self, name: &str, id: &str) {
         self.hints.insert(name.to_owned(), id.to_owned());

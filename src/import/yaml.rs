@@ -40,6 +40,9 @@ pub fn write(doc: &Doc) -> String {
     if let Some(h) = c.horizon {
         let _ = writeln!(out, "  horizon: {h}");
     }
+    if let Some(o) = &c.organizer {
+        let _ = writeln!(out, "  organizer: {}", scalar(o));
+    }
     for l in &c.comments {
         comment(&mut out, "  ", l);
     }

@@ -180,6 +180,43 @@ rituals:
     }
 }
 
+/// Our feeds name participants in DESCRIPTION (no ATTENDEE since issue
+/// 18) and write the organizer as ORGANIZER: both come back, the
+/// calendar's organizer (CN = the calendar's name) as `calendar.organizer`.
+#[test]
+fn participants_and_organizers_of_our_feeds_come_back() {
+    let spec = std::fs::read(root().join("tests/fixtures/feeds/attendee-in-publish-feed.yaml"))
+        .expect("fixture");
+    let yaml = round_trip("attendee-in-publish-feed", &spec);
+    for line in [
+        "  - id: with-organizer\n    title: Planning\n    every: monday\n    time: \"10:00-10:30\"\n    organizer: ana\n    attendees: all\n",
+        "    attendees: [ben]\n",
+        "    rotation:\n      people: [ana, ben]\n",
+        "    email: ana@example.org\n",
+    ] {
+        assert!(yaml.contains(line), "{line}\n{yaml}");
+    }
+    let yaml = round_trip(
+        "calendar organizer",
+        br#"calendar: {name: Team, timezone: Europe/Paris, since: 2026-01-05, domain: t.example.org, organizer: team@t.example.org}
+people:
+  - {id: ana, name: Ana}
+  - {id: ben, name: Ben}
+rituals:
+  - {id: sync, title: Sync, every: monday, time: "10:00-10:30", attendees: [ana]}
+  - {id: news, title: News, every: friday, time: "11:00-11:15", rotation: {people: [ben, ana]}}
+"#,
+    );
+    for line in [
+        "  organizer: team@t.example.org\n",
+        "    attendees: [ana]\n",
+        "      people: [ben, ana]\n",
+    ] {
+        assert!(yaml.contains(line), "{line}\n{yaml}");
+    }
+    assert!(!yaml.contains("    organizer:"), "{yaml}");
+}
+
 /// `START END SUMMARY` occurrences an engine reads in a feed (UIDs differ
 /// between the original file and our feed).
 fn engine_bag(stdout: &str) -> BTreeMap<String, usize> {
