@@ -230,3 +230,23 @@ fn untitled(t: &Series) -> Series {
     s.overrides.clear();
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::part;
+
+    #[test]
+    fn parts_of_our_uids() {
+        assert_eq!(
+            part("news+ana@t.org", "t.org"),
+            Some(("news".into(), "ana".into()))
+        );
+        assert_eq!(
+            part("news.20270104+before.rotation@t.org", "t.org"),
+            Some(("news.20270104".into(), "before.rotation".into()))
+        );
+        assert_eq!(part("news+ana@other.org", "t.org"), None);
+        assert_eq!(part("news@t.org", "t.org"), None);
+        assert_eq!(part("+ana@t.org", "t.org"), None);
+    }
+}
