@@ -120,5 +120,53 @@ fn stages(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, stages);
+/// The rules of issue 13's table and a few RRULEs, each expanded from
+/// 2020 to 2035 by stepping: one figure per rule, in occurrences/s.
+fn rules(c: &mut Criterion) {
+    use rituals::model::Rule;
+    let forms: Vec<(&str, Rule)> = [
+        "monday",
+        "2 weeks on sunday, monday",
+        "3 days",
+        "first and third thursday of the month",
+        "2 months on last friday",
+        "month on days 1 and 15",
+        "month on last weekday",
+        "year on 14 july",
+        "year on last monday of may",
+    ]
+    .iter()
+    .map(|e| (*e, validate::parse_every(e).expect("valid every")))
+    .chain(
+        [
+            "FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO,FR",
+            "FREQ=MONTHLY;BYDAY=TU,WE,TH;BYSETPOS=2",
+            "FREQ=YEARLY;BYYEARDAY=1,100,-1",
+        ]
+        .iter()
+        .map(|r| (*r, validate::parse_rrule(r).expect("valid rrule"))),
+    )
+    .collect();
+    let from = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date");
+    let to = chrono::NaiveDate::from_ymd_opt(2035, 12, 31).expect("date");
+    let mut g = c.benchmark_group("rules");
+    g.sample_size(20).measurement_time(Duration::from_secs(2));
+    for (name, rule) in &forms {
+        g.bench_function(*name, |b| {
+            b.iter(|| {
+                let first = rule.first_on_or_after(from);
+                let mut n = 0usize;
+                let mut d = Some(first);
+                while let Some(day) = d.filter(|d| *d <= to) {
+                    n += 1;
+                    d = rule.next_after(first, black_box(day));
+                }
+                n
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, stages, rules);
 criterion_main!(benches);

@@ -98,6 +98,17 @@ impl<'a> Expander<'a> {
             .chain(ritual.moved.iter().map(|m| m.date))
             .chain(ritual.extra.iter().map(|e| e.date))
             .chain(self.spec.calendar.closed.last_dated())
+            // Every date of a `dates:` series is an RDATE: the feed needs
+            // all of them, past the horizon too.
+            .chain(
+                ritual
+                    .segments
+                    .iter()
+                    .filter_map(|s| match &s.schedule.rule {
+                        crate::model::Rule::Dates(d) => d.last().map(|e| e.date),
+                        crate::model::Rule::Recur(_) => None,
+                    }),
+            )
             .fold(horizon, NaiveDate::max)
     }
 }

@@ -1,4 +1,4 @@
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 use super::local_time::resolve;
 use super::slot::{Reason, Slot, SlotKind, SlotStatus};
@@ -35,20 +35,21 @@ impl Occurrence {
         let seg = &spec.rituals[ritual].segments[slot.segment];
         let tz = seg.schedule.timezone;
         let original = slot.original_start();
+        // A `dates:` entry may have its own length.
+        let series = slot.length.unwrap_or(seg.schedule.when.length());
         let (start, length) = match (&slot.status, seg.schedule.when) {
-            (SlotStatus::Moved { to, duration }, When::Timed { duration: d, .. }) => {
-                (*to, duration.unwrap_or(d))
+            (SlotStatus::Moved { to, duration }, When::Timed { .. }) => {
+                (*to, duration.unwrap_or(series))
             }
-            (SlotStatus::Moved { to, duration }, When::AllDay) => (
+            (SlotStatus::Moved { to, duration }, When::AllDay { .. }) => (
                 to.date().and_time(chrono::NaiveTime::MIN),
-                duration.unwrap_or(TimeDelta::days(1)),
+                duration.unwrap_or(series),
             ),
-            (_, When::Timed { duration, .. }) => (original, duration),
-            (_, When::AllDay) => (original, TimeDelta::days(1)),
+            _ => (original, series),
         };
         let end = start + length;
         let (start_utc, end_utc) = match seg.schedule.when {
-            When::AllDay => (None, None),
+            When::AllDay { .. } => (None, None),
             // RFC 5545 §3.8.5.3: instances keep the exact duration.
             When::Timed { .. } => {
                 let s = resolve(tz, start);

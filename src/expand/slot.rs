@@ -12,6 +12,9 @@ pub struct Slot {
     pub date: NaiveDate,
     /// The local start time it has in the series; None for all-day.
     pub time: Option<NaiveTime>,
+    /// Its own length (a `dates:` entry with its own end), None for the
+    /// series' length.
+    pub length: Option<TimeDelta>,
     pub kind: SlotKind,
     pub status: SlotStatus,
     pub presenter: Option<PersonId>,
@@ -124,7 +127,7 @@ impl<'x> Slots<'x> {
                             ritual.segments.len() - 1
                         });
                 let time = match ritual.segments[k].schedule.when {
-                    When::AllDay => None,
+                    When::AllDay { .. } => None,
                     When::Timed { start, .. } => Some(e.at.unwrap_or(start)),
                 };
                 (e.date, time, k)
@@ -148,7 +151,7 @@ impl<'x> Slots<'x> {
         let mut best: Option<(NaiveDate, Option<NaiveTime>, usize)> = None;
         for (k, d) in self.next.iter().enumerate() {
             if let Some(d) = *d {
-                let time = seg_time(self.ritual, k);
+                let time = slot_time(self.ritual, k, d);
                 if best.is_none_or(|(bd, bt, _)| (d, time) < (bd, bt)) {
                     best = Some((d, time, k));
                 }
@@ -167,6 +170,7 @@ impl<'x> Slots<'x> {
                 segment,
                 date,
                 time,
+                length: None,
                 kind: SlotKind::Extra,
                 status: SlotStatus::Held,
                 presenter: None,
@@ -179,10 +183,12 @@ impl<'x> Slots<'x> {
             .rule
             .next_after(seg.dtstart, date)
             .filter(|d| *d <= self.until && seg.span.contains(*d));
+        let length = seg.schedule.rule.date_entry(date).and_then(|e| e.duration);
         Some(Slot {
             segment,
             date,
             time,
+            length,
             kind: SlotKind::Regular,
             status: SlotStatus::Held,
             presenter: None,
@@ -190,10 +196,19 @@ impl<'x> Slots<'x> {
     }
 }
 
-fn seg_time(ritual: &Ritual, k: usize) -> Option<NaiveTime> {
-    match ritual.segments[k].schedule.when {
-        When::AllDay => None,
-        When::Timed { start, .. } => Some(start),
+/// The local start of the segment's occurrence on `date`: the series'
+/// time, or a `dates:` entry's own.
+fn slot_time(ritual: &Ritual, k: usize, date: NaiveDate) -> Option<NaiveTime> {
+    let schedule = &ritual.segments[k].schedule;
+    match schedule.when {
+        When::AllDay { .. } => None,
+        When::Timed { start, .. } => Some(
+            schedule
+                .rule
+                .date_entry(date)
+                .and_then(|e| e.start)
+                .unwrap_or(start),
+        ),
     }
 }
 

@@ -16,6 +16,7 @@ mod outside;
 mod overlap;
 mod remind;
 pub mod report;
+mod rules;
 pub mod size;
 
 use chrono::{NaiveDate, TimeDelta};
@@ -60,6 +61,7 @@ pub fn lint(expander: &Expander<'_>, today: NaiveDate) -> Vec<Finding> {
     outside::lint(expander.spec, &mut out);
     out.extend(holiday);
     remind::lint(expander.spec, &mut out);
+    rules::lint(expander.spec, today, &mut out);
     size::lint(expander, today, &mut out);
     // Stable: findings at the same place keep the order of the lints.
     out.sort_by_key(|(_, d)| d.loc.map_or((u32::MAX, 0), |l| (l.line, l.column)));

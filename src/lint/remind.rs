@@ -14,7 +14,7 @@ pub(super) fn lint(spec: &Spec, out: &mut Vec<super::Finding>) {
             if !second.is_some_and(|d| seg.span.contains(d)) {
                 continue;
             }
-            let gap = TimeDelta::days(seg.schedule.rule.min_gap_days());
+            let gap = TimeDelta::days(seg.schedule.rule.min_gap_days(seg.dtstart));
             for (k, remind) in seg.details.remind.iter().enumerate() {
                 if *remind <= gap {
                     continue;

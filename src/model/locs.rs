@@ -16,4 +16,6 @@ pub struct SegmentLocs {
     pub time: Located,
     /// Each reminder in force, in the order of `Details::remind`.
     pub remind: Vec<Located>,
+    /// The `every`, `rrule` or `dates` in force.
+    pub rule: Located,
 }

@@ -6,12 +6,27 @@ use super::Rule;
 /// When in the day an occurrence happens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum When {
-    /// VALUE=DATE, DTEND the next day (exclusive).
-    AllDay,
+    /// VALUE=DATE; DTEND `days` later (exclusive): 1 for a one-day event,
+    /// 2 for one over two days (RFC 5545 §3.6.1).
+    AllDay { days: u32 },
     Timed {
         start: NaiveTime,
         duration: TimeDelta,
     },
+}
+
+impl When {
+    /// The length of an occurrence: its duration, or its whole days.
+    pub fn length(&self) -> TimeDelta {
+        match self {
+            When::AllDay { days } => TimeDelta::days(i64::from(*days)),
+            When::Timed { duration, .. } => *duration,
+        }
+    }
+
+    pub fn is_all_day(&self) -> bool {
+        matches!(self, When::AllDay { .. })
+    }
 }
 
 /// The part of a ritual that says when it happens.

@@ -112,6 +112,11 @@ fn yaml_error(e: &serde_saphyr::Error, source: &Source) -> Diagnostic {
     } else if message.starts_with("budget breached") {
         d = d.hint("write the values out, or use aliases that do not refer to other aliases");
     }
+    if message.contains("did not find expected") {
+        d = d.hint(
+            "check this line's indentation: the keys of one mapping start in the same column",
+        );
+    }
     if message.contains("duplicate mapping key") {
         d = d.hint("each key may appear once per mapping; remove one of them");
     }

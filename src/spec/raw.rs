@@ -153,18 +153,34 @@ pub struct RawRitual {
     #[schemars(with = "Option<String>", example = &"https://example.org/meeting-notes")]
     pub url: Option<S<String>>,
     /// How often: a weekday or a list of weekdays (English or French),
-    /// `weekday`, `day`, `N weeks on DAY`, or `first|second|third|fourth|last
-    /// DAY of the month`.
-    #[schemars(with = "OneOrMany")]
+    /// `weekday`, `day`, `N days`, `N weeks on DAY`, `first and third DAY of
+    /// the month`, `N months on last friday`, `month on day 15`, `month on
+    /// last weekday`, `year on 14 july`, `year on last monday of may`.
+    /// Exactly one of `every`, `rrule` and `dates`.
+    #[schemars(with = "Option<OneOrMany>")]
     #[schemars(example = &"monday", example = &"monday, friday", example = ["tuesday", "thursday"])]
-    #[schemars(example = &"2 weeks on tuesday", example = &"last friday of the month", example = &"weekday")]
-    pub every: S<OneOrMany>,
+    #[schemars(example = &"2 weeks on tuesday", example = &"first and third thursday of the month", example = &"weekday")]
+    #[schemars(example = &"month on last weekday", example = &"year on 14 july")]
+    pub every: Option<S<OneOrMany>>,
+    /// Any RFC 5545 recurrence rule at day granularity (FREQ DAILY to
+    /// YEARLY, INTERVAL, BYDAY, BYMONTHDAY, BYMONTH, BYYEARDAY, BYWEEKNO,
+    /// BYSETPOS, WKST), instead of `every`; times come from `time`, the
+    /// end from `count`/`until`.
+    #[schemars(with = "Option<String>", example = &"FREQ=MONTHLY;BYDAY=TU,WE,TH;BYSETPOS=2")]
+    pub rrule: Option<S<String>>,
+    /// One-off occurrences instead of `every`: `YYYY-MM-DD` (at `time`),
+    /// `YYYY-MM-DD HH:MM` or `YYYY-MM-DD HH:MM-HH:MM`.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>", example = ["2026-04-09", "2026-05-12 14:00-17:00"])]
+    pub dates: Vec<S<String>>,
     /// Local time: `HH:MM-HH:MM` (an end at `24:00` is midnight),
-    /// `HH:MM` with `duration`, or `all day`.
-    #[schemars(with = "String", example = &"16:00-17:00", example = &"09:30", example = &"all day")]
-    pub time: S<String>,
-    /// Length when `time` has no end: `15m`, `1h`, `1h30` (or `1h30m`), `1d`.
-    #[schemars(with = "Option<String>", example = &"15m", example = &"1h30m")]
+    /// `HH:MM` with `duration`, or `all day`. May be left out when every
+    /// one of `dates` has its own start and end.
+    #[schemars(with = "Option<String>", example = &"16:00-17:00", example = &"09:30", example = &"all day")]
+    pub time: Option<S<String>>,
+    /// Length when `time` has no end: `15m`, `1h`, `1h30` (or `1h30m`), `1d9h`; with
+    /// `time: all day`, whole days (`2d`: the event spans two days).
+    #[schemars(with = "Option<String>", example = &"15m", example = &"1h30m", example = &"2d")]
     pub duration: Option<S<String>>,
     /// IANA time zone of this ritual's time, when not the calendar's.
     #[schemars(with = "Option<String>", example = &"America/New_York")]
@@ -251,6 +267,13 @@ pub struct RawChange {
     /// New recurrence (same forms as the ritual's `every`).
     #[schemars(with = "Option<OneOrMany>", example = &"thursday")]
     pub every: Option<S<OneOrMany>>,
+    /// New recurrence as an RFC 5545 rule (same as the ritual's `rrule`).
+    #[schemars(with = "Option<String>", example = &"FREQ=MONTHLY;BYDAY=1TH")]
+    pub rrule: Option<S<String>>,
+    /// New one-off dates, on or after `from` (same as the ritual's `dates`).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>", example = ["2026-10-01"])]
+    pub dates: Vec<S<String>>,
     /// New local time (same forms as the ritual's `time`).
     #[schemars(with = "Option<String>", example = &"14:00-15:00")]
     pub time: Option<S<String>>,

@@ -33,6 +33,21 @@ impl Validator {
             let Some((date, at)) = self.parse(e, path.clone(), |t| values::date_and_time(t)) else {
                 continue;
             };
+            let all_day = ritual
+                .segment_at(date)
+                .or(Some(0))
+                .is_some_and(|k| ritual.segments[k].schedule.when.is_all_day());
+            if at.is_some() && all_day {
+                self.push(
+                    Diagnostic::error(
+                        "this ritual is all day: an `extra` takes a date, not a time",
+                        Some(loc(e)),
+                        path,
+                    )
+                    .hint(format!("write `{date}`")),
+                );
+                continue;
+            }
             if ritual.segment_of(date).is_some()
                 && ritual.skip.find(date, NaiveDate::MAX).is_none()
                 && at.is_none()
@@ -58,14 +73,33 @@ impl Validator {
         let date = self.parse(&m.date, format!("{path}.date"), |t| values::date(t))?;
         let (to_date, to_time, duration) =
             self.parse(&m.to, format!("{path}.to"), |t| values::moved_target(t))?;
-        // A date alone keeps the occurrence's time (midnight for all-day).
+        let schedule = ritual
+            .segment_at(date)
+            .map(|k| &ritual.segments[k].schedule);
+        if to_time.is_some() && schedule.is_some_and(|s| s.when.is_all_day()) {
+            self.push(
+                Diagnostic::error(
+                    "this ritual is all day: `to` takes a date, not a time",
+                    Some(loc(&m.to)),
+                    format!("{path}.to"),
+                )
+                .hint(format!("write `to: {to_date}`")),
+            );
+            return None;
+        }
+        // A date alone keeps the occurrence's time (a `dates:` entry's
+        // own, or the series'; midnight for all-day).
         let to = to_date.and_time(to_time.unwrap_or_else(|| {
-            match ritual
-                .segment_at(date)
-                .map(|k| ritual.segments[k].schedule.when)
-            {
-                Some(When::Timed { start, .. }) => start,
-                _ => chrono::NaiveTime::MIN,
+            match schedule {
+                Some(s) => match s.when {
+                    When::Timed { start, .. } => s
+                        .rule
+                        .date_entry(date)
+                        .and_then(|e| e.start)
+                        .unwrap_or(start),
+                    When::AllDay { .. } => chrono::NaiveTime::MIN,
+                },
+                None => chrono::NaiveTime::MIN,
             }
         }));
         if ritual.segment_of(date).is_none() {
@@ -135,7 +169,7 @@ fn collides(
     let seg = &ritual.segments[seg];
     let start = match seg.schedule.when {
         When::Timed { start, duration } => Some((start, duration)),
-        When::AllDay => None,
+        When::AllDay { .. } => None,
     };
     let len = duration.unwrap_or_else(|| start.map_or(TimeDelta::days(1), |s| s.1));
     start.is_none_or(|(s, d)| {

@@ -7,11 +7,26 @@ pub(crate) mod every;
 mod exceptions;
 mod people;
 mod ritual;
+mod rrule;
+mod schedule;
+mod schedule_checks;
 mod skips;
 mod team;
 mod values;
 
 pub use every::EXPECTED as EVERY_EXPECTED;
+
+/// The rule an `every` text gives (for tests and benchmarks).
+pub fn parse_every(text: &str) -> Result<crate::model::Rule, String> {
+    every::parse(&[text]).map_err(|e| e.message)
+}
+
+/// The rule an `rrule` text gives (for tests and benchmarks).
+pub fn parse_rrule(text: &str) -> Result<crate::model::Rule, String> {
+    rrule::parse(text)
+        .map(crate::model::Rule::Recur)
+        .map_err(|e| e.message)
+}
 pub use team::{FileDiagnostic, TeamFile, ValidTeam, describe_person, validate_team};
 
 use std::str::FromStr;
@@ -157,7 +172,9 @@ impl Validator {
         let u = at.value.trim();
         let scheme_ok = ["http://", "https://", "irc://", "ircs://", "mailto:"]
             .iter()
-            .any(|s| u.len() > s.len() && u[..s.len()].eq_ignore_ascii_case(s));
+            .any(|s| {
+                u.len() > s.len() && u.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s))
+            });
         if !scheme_ok
             || u.chars()
                 .any(|c| c.is_control() || c.is_whitespace() || c == '"')

@@ -75,8 +75,8 @@ pub fn duration(text: &str) -> Result<TimeDelta, String> {
 /// at `24:00` is the end of the start's day.
 pub fn when(text: &str, duration: Option<TimeDelta>) -> Result<When, String> {
     let t = text.trim();
-    if t.eq_ignore_ascii_case("all day") || t.eq_ignore_ascii_case("toute la journée") {
-        return Ok(When::AllDay);
+    if is_all_day(t) {
+        return Ok(When::AllDay { days: 1 });
     }
     match t.split_once('-') {
         Some((start, end)) => {
@@ -99,6 +99,26 @@ pub fn when(text: &str, duration: Option<TimeDelta>) -> Result<When, String> {
             Ok(When::Timed { start, duration })
         }
     }
+}
+
+/// `all day` (or `toute la journée`), any case.
+pub fn is_all_day(t: &str) -> bool {
+    t.eq_ignore_ascii_case("all day") || t.to_lowercase() == "toute la journée"
+}
+
+/// One of `dates:`: `2026-04-09`, `2026-04-09 14:00` or
+/// `2026-04-09 14:00-17:00`.
+pub fn date_entry(text: &str) -> Result<crate::model::DateEntry, String> {
+    let (date, start, duration) = moved_target(text).map_err(|_| {
+        format!(
+            "expected a date like `2026-04-09`, `2026-04-09 14:00` or `2026-04-09 14:00-17:00`, found `{text}`"
+        )
+    })?;
+    Ok(crate::model::DateEntry {
+        date,
+        start,
+        duration,
+    })
 }
 
 fn time_msg(text: &str) -> String {
@@ -185,7 +205,7 @@ mod tests {
                 duration: TimeDelta::hours(2)
             })
         );
-        assert_eq!(when("All day", None), Ok(When::AllDay));
+        assert_eq!(when("All day", None), Ok(When::AllDay { days: 1 }));
         assert_eq!(
             when("22:00-24:00", None),
             Ok(When::Timed {

@@ -30,6 +30,7 @@ mod pipes;
 mod readme;
 mod safety;
 mod scale;
+mod schedules;
 mod schema;
 mod standalone;
 mod teams;

@@ -128,6 +128,7 @@ fn master_instants(
         let result = rs.after(lo_tz).before(hi_tz).all(u16::MAX);
         instants.extend(result.dates.iter().map(|d| d.with_timezone(&Utc)));
     } else {
+        // A `dates:` series: DTSTART and its RDATEs, less its EXDATEs.
         instants.push(start);
         for p in master
             .properties
@@ -136,6 +137,13 @@ fn master_instants(
         {
             instants.extend(self::instants(p));
         }
+        let excluded: Vec<DateTime<Utc>> = master
+            .properties
+            .iter()
+            .filter(|p| p.name.as_str() == "EXDATE")
+            .map(|p| instant(p).0)
+            .collect();
+        instants.retain(|i| !excluded.contains(i));
     }
     instants
 }

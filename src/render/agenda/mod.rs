@@ -182,10 +182,13 @@ fn write_text(e: &Entry<'_>, w: &Window, out: &mut impl Write) -> io::Result<()>
         ),
         _ => (o.start, o.end),
     };
+    let days = (o.end.date() - o.start.date()).num_days();
     let time = if o.start_utc.is_none() {
-        match lang {
-            Language::Fr => "journée".to_owned(),
-            Language::En => "all day".to_owned(),
+        match (lang, days) {
+            (Language::Fr, 0 | 1) => "journée".to_owned(),
+            (Language::En, 0 | 1) => "all day".to_owned(),
+            (Language::Fr, n) => format!("{n} jours"),
+            (Language::En, n) => format!("{n} days"),
         }
     } else {
         format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"))

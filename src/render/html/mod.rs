@@ -4,6 +4,7 @@
 
 mod escape;
 mod ritual;
+pub mod rule_words;
 mod subscribe;
 pub mod teams;
 mod week;

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 
 use super::escape::{escape, paragraph};
 use super::week::{Entry, current_segment};
-use super::words;
+use super::{rule_words, words};
 use crate::expand::{Occurrence, Status};
 use crate::model::{Details, Language, Ritual, Spec};
 use crate::render::ics::{FeedKind, Renderer};
@@ -35,16 +35,11 @@ pub fn grid_item(spec: &Spec, e: &Entry, today: NaiveDate) -> String {
     let r = &spec.rituals[e.ritual];
     let freq = current_segment(&r.segments, today)
         .map(|k| &r.segments[k].schedule.rule)
-        .filter(|rule| {
-            !matches!(
-                rule,
-                crate::model::Rule::Daily | crate::model::Rule::Weekly { interval: 1, .. }
-            )
-        })
+        .filter(|rule| rule.as_weekly().is_none_or(|(interval, _)| interval != 1))
         .map(|rule| {
             format!(
                 "<span class=\"freq\">{}</span>",
-                words::frequency(lang, rule)
+                rule_words::frequency(lang, rule)
             )
         })
         .unwrap_or_default();
@@ -153,7 +148,7 @@ fn schedules(h: &mut String, spec: &Spec, ritual: &Ritual, today: NaiveDate) {
         None => h.push_str(&format!("<p class=\"when\">{}</p>\n", l.ended)),
         Some(k) => {
             for (n, seg) in ritual.segments[k..].iter().enumerate() {
-                let mut text = words::schedule(lang, &seg.schedule);
+                let mut text = rule_words::schedule(lang, &seg.schedule);
                 if seg.schedule.timezone != spec.calendar.timezone {
                     text.push_str(&format!(" ({})", seg.schedule.timezone.name()));
                 }

@@ -34,15 +34,27 @@ pub fn entries(spec: &Spec, today: NaiveDate) -> Vec<Entry> {
             continue;
         };
         let seg = &r.segments[k];
+        // Monthly and yearly rules on given weekdays show on those
+        // weekdays; rules on month days or positions (BYSETPOS) and
+        // `dates:` have no place in a week.
         let days: Vec<Weekday> = match &seg.schedule.rule {
-            Rule::Daily => (0..7).filter_map(|n| Weekday::try_from(n).ok()).collect(),
-            Rule::Weekly { days, .. } => days.clone(),
-            Rule::MonthlyNth { day, .. } => vec![*day],
+            rule @ Rule::Recur(r) => rule.as_weekly().map_or_else(
+                || {
+                    if !r.by_set_pos.is_empty() {
+                        return Vec::new();
+                    }
+                    let mut d: Vec<Weekday> = r.by_day.iter().map(|b| b.day).collect();
+                    d.dedup();
+                    d
+                },
+                |(_, days)| days,
+            ),
+            Rule::Dates(_) => Vec::new(),
         };
         let first = today.max(seg.span.from);
         for day in days {
             let (day, start, length) = match seg.schedule.when {
-                When::AllDay => (day, None, TimeDelta::days(1)),
+                When::AllDay { days } => (day, None, TimeDelta::days(i64::from(days))),
                 When::Timed { start, duration } => {
                     // A ritual in another zone may land on another
                     // weekday here; convert on a real date near today.

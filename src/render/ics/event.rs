@@ -14,7 +14,7 @@ pub fn write(spec: &Spec, set: &EventSet, stamp: &Stamp, w: &mut ContentWriter) 
     let ritual = &spec.rituals[set.ritual];
     let seg = &ritual.segments[set.segment];
     let all_day = set.tzid.is_none();
-    let duration = super::plan::seg_duration(seg);
+    let duration = seg.schedule.when.length();
     let mut buf = String::new();
     w.begin("VEVENT");
     write_head(set, stamp, w);
@@ -51,7 +51,7 @@ pub fn write(spec: &Spec, set: &EventSet, stamp: &Stamp, w: &mut ContentWriter) 
         write_time(w, "RECURRENCE-ID", set.tzid, o.recurrence_id, &mut buf);
         write_time(w, "DTSTART", set.tzid, o.start, &mut buf);
         let end = if all_day {
-            o.start + TimeDelta::days(1).max(o.duration)
+            o.start + TimeDelta::days(o.duration.num_days().max(1))
         } else {
             o.start + o.duration
         };

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use super::parts::{self, Part};
 use crate::expand::local_time::resolve;
 use crate::expand::{Slot, SlotKind, SlotStatus};
-use crate::model::{PersonId, Segment, Spec, When};
+use crate::model::{PersonId, Rule, Segment, Spec, When};
 
 /// Everything needed to write one UID's components.
 pub struct EventSet {
@@ -146,7 +146,7 @@ impl Ctx<'_> {
             segment: self.k,
             tzid: match seg.schedule.when {
                 When::Timed { .. } => Some(seg.schedule.timezone.name()),
-                When::AllDay => None,
+                When::AllDay { .. } => None,
             },
             dtstart,
             rrule: None,
@@ -169,10 +169,12 @@ impl Ctx<'_> {
             End::Segment { .. } => seg.span.to.map(|end| {
                 // The last date the rule gives before the segment ends:
                 // UNTIL is inclusive (RFC 5545 §3.3.10).
-                let mut d = end.pred_opt().unwrap_or(end);
-                while d > seg.dtstart && !seg.schedule.rule.matches(seg.dtstart, d) {
-                    d = d.pred_opt().unwrap_or(d);
-                }
+                let last = end.pred_opt().unwrap_or(end);
+                let d = seg
+                    .schedule
+                    .rule
+                    .last_on_or_before(seg.dtstart, last)
+                    .unwrap_or(seg.dtstart);
                 self.until_value(d)
             }),
         };
@@ -180,15 +182,38 @@ impl Ctx<'_> {
             End::Segment { count: true } if self.k == 0 => ritual.count,
             _ => None,
         };
-        let mut set = self.set(uid, start.and_time(slot_time(seg)));
-        let mut rrule = seg.schedule.rule.rrule_parts();
-        if let Some(c) = count {
-            rrule.push_str(&format!(";COUNT={c}"));
-        } else if let Some(u) = until {
-            rrule.push_str(";UNTIL=");
-            rrule.push_str(&u);
-        }
-        set.rrule = Some(rrule);
+        // A `dates:` series has no rule (`rrule_parts` is None): its
+        // DTSTART is its first held date, since engines show the DTSTART
+        // of an RDATE-only event even when an EXDATE names it.
+        let dates = matches!(seg.schedule.rule, Rule::Dates(_));
+        let start = if dates {
+            let first = slots
+                .iter()
+                .find(|s| s.kind == SlotKind::Regular && s.date >= start && s.is_held());
+            match first {
+                Some(s) => s.date,
+                None => {
+                    let extras: Vec<&Slot> = slots
+                        .iter()
+                        .copied()
+                        .filter(|s| s.kind == SlotKind::Extra)
+                        .collect();
+                    return self.extras_only(uid, &extras);
+                }
+            }
+        } else {
+            start
+        };
+        let mut set = self.set(uid, self.start_of(start));
+        set.rrule = seg.schedule.rule.rrule_parts().map(|mut rrule| {
+            if let Some(c) = count {
+                rrule.push_str(&format!(";COUNT={c}"));
+            } else if let Some(u) = until {
+                rrule.push_str(";UNTIL=");
+                rrule.push_str(&u);
+            }
+            rrule
+        });
         let from = |s: &&&Slot| s.date >= start;
         set.exdates = slots
             .iter()
@@ -196,13 +221,22 @@ impl Ctx<'_> {
             .filter(|s| s.kind == SlotKind::Regular && !s.is_held())
             .map(|s| s.original_start())
             .collect();
+        // A `dates:` series: an RDATE for every date, the first (DTSTART)
+        // included (a repeated instance counts once, RFC 5545 §3.8.5.2):
+        // ical.js and the strict `ical` reader drop the DTSTART of an event
+        // that has RDATEs but no RRULE. Skipped dates are EXDATEs, as for a
+        // rule.
         set.rdates = slots
             .iter()
-            .filter(|s| s.kind == SlotKind::Extra && s.is_held())
+            .filter(|s| {
+                s.kind == SlotKind::Extra && s.is_held()
+                    || dates && s.kind == SlotKind::Regular && s.date >= start
+            })
             .map(|s| s.original_start())
             .collect();
         set.overrides = slots
             .iter()
+            .filter(|s| s.is_held())
             .filter(|s| s.kind == SlotKind::Extra || s.date >= start)
             .filter_map(|s| self.moved(s))
             .collect();
@@ -238,16 +272,38 @@ impl Ctx<'_> {
         Some(set)
     }
 
+    /// The overriding instance (RECURRENCE-ID) of a moved slot, or of a
+    /// `dates:` entry with its own length. RECURRENCE-ID may name an RDATE
+    /// instance (RFC 5545 §3.8.4.4); RDATE;VALUE=PERIOD would say the
+    /// length in one line, but ical.js and the Python engines ignore its
+    /// end.
     fn moved(&self, s: &Slot) -> Option<Override> {
+        let length = self.seg().schedule.when.length();
         match s.status {
             SlotStatus::Moved { to, duration } => Some(Override {
                 recurrence_id: s.original_start(),
                 start: to,
-                duration: duration.unwrap_or_else(|| seg_duration(self.seg())),
+                duration: duration.or(s.length).unwrap_or(length),
                 presenter: None,
             }),
-            _ => None,
+            _ => s.length.filter(|l| *l != length).map(|own| Override {
+                recurrence_id: s.original_start(),
+                start: s.original_start(),
+                duration: own,
+                presenter: None,
+            }),
         }
+    }
+
+    /// The local start of the occurrence on `date`: a `dates:` entry's
+    /// own time, or the segment's.
+    fn start_of(&self, date: NaiveDate) -> NaiveDateTime {
+        let seg = self.seg();
+        let own = match seg.schedule.when {
+            When::Timed { .. } => seg.schedule.rule.date_entry(date).and_then(|e| e.start),
+            When::AllDay { .. } => None,
+        };
+        date.and_time(own.unwrap_or(slot_time(seg)))
     }
 
     /// The first regular date on or after `from`, in `slots` or by rule.
@@ -292,7 +348,7 @@ impl Ctx<'_> {
                     .iter()
                     .rfind(|s| s.kind == SlotKind::Regular)
                     .map_or(seg.dtstart, |s| s.date);
-                while d.and_time(slot_time(seg)) <= t {
+                while self.start_of(d) <= t {
                     d = seg.schedule.rule.next_after(seg.dtstart, d)?;
                 }
                 d
@@ -305,9 +361,9 @@ impl Ctx<'_> {
     /// (RFC 5545 §3.3.10), a DATE for all-day events.
     fn until_value(&self, date: NaiveDate) -> String {
         let seg = self.seg();
-        let local = date.and_time(slot_time(seg));
+        let local = self.start_of(date);
         match seg.schedule.when {
-            When::AllDay => local.format("%Y%m%d").to_string(),
+            When::AllDay { .. } => local.format("%Y%m%d").to_string(),
             When::Timed { .. } => resolve(seg.schedule.timezone, local)
                 .format("%Y%m%dT%H%M%SZ")
                 .to_string(),
@@ -318,13 +374,6 @@ impl Ctx<'_> {
 pub(super) fn slot_time(seg: &Segment) -> NaiveTime {
     match seg.schedule.when {
         When::Timed { start, .. } => start,
-        When::AllDay => NaiveTime::MIN,
-    }
-}
-
-pub(super) fn seg_duration(seg: &Segment) -> chrono::TimeDelta {
-    match seg.schedule.when {
-        When::Timed { duration, .. } => duration,
-        When::AllDay => chrono::TimeDelta::days(1),
+        When::AllDay { .. } => NaiveTime::MIN,
     }
 }

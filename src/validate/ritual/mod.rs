@@ -28,7 +28,7 @@ impl Validator {
         // The first segment's schedule and details, from the ritual's fields.
         let (rule, when, timezone) = self.schedule(r, cal, &p);
         let details = self.details(r, &p);
-        let (since, until) = self.dates(r, cal, &p);
+        let (since, until) = self.dates(r, cal, rule.as_ref(), &p);
         let holidays = match &r.holidays {
             Some(h) => self
                 .holidays(h, p("holidays"))
@@ -61,8 +61,14 @@ impl Validator {
             },
             details,
             locs: SegmentLocs {
-                time: located(&r.time, p("time")),
+                time: located(r.time.as_ref().unwrap_or(&r.id), p("time")),
                 remind: located_list(&r.remind, &p("remind")),
+                rule: match (&r.every, &r.rrule, r.dates.first()) {
+                    (Some(e), _, _) => located(e, p("every")),
+                    (None, Some(x), _) => located(x, p("rrule")),
+                    (None, None, Some(d)) => located(d, p("dates")),
+                    (None, None, None) => located(&r.id, p("every")),
+                },
             },
         };
         let segments = self.segments(r, &id, cal, first, until, &p);

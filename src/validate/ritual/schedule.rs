@@ -1,14 +1,13 @@
-//! A ritual's schedule (`every`, `time`, `duration`, `timezone`) and its
-//! dates (`since`, `until`, `count`).
+//! A ritual's schedule (`every`/`rrule`/`dates`, `time`, `duration`,
+//! `timezone`) and its dates (`since`, `until`, `count`).
 
-use chrono::{NaiveDate, TimeDelta};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
-use serde_saphyr::Spanned;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Calendar, Rule, When};
-use crate::spec::raw::{OneOrMany, RawRitual};
-use crate::validate::every::{self, EXPECTED};
+use crate::spec::raw::RawRitual;
+use crate::validate::schedule::RuleFields;
 use crate::validate::{Validator, loc, values};
 
 impl Validator {
@@ -20,23 +19,35 @@ impl Validator {
         cal: &Calendar,
         p: &impl Fn(&str) -> String,
     ) -> (Option<Rule>, Option<When>, Option<Tz>) {
-        let rule = self.every(&r.every, p("every"));
-        let duration = r
-            .duration
-            .as_ref()
-            .and_then(|d| self.parse(d, p("duration"), |t| values::duration(t)));
-        // A `duration` that is written but wrong is reported once: `time`
-        // is then checked as if it had one.
-        let stand_in = r.duration.as_ref().map(|_| TimeDelta::minutes(1));
-        let when = self.parse(&r.time, p("time"), |t| {
-            values::when(t, duration.or(stand_in))
-        });
-        if let Some(When::Timed { duration, .. }) = when {
-            match &r.duration {
-                Some(d) => self.check_duration(duration, d, p("duration")),
-                None => self.check_duration(duration, &r.time, p("time")),
+        let fields = RuleFields {
+            every: r.every.as_ref(),
+            rrule: r.rrule.as_ref(),
+            dates: &r.dates,
+        };
+        let rule = match self.rule_of(&fields, p) {
+            Ok(Some(rule)) => Some(rule),
+            Ok(None) => {
+                self.push(
+                    Diagnostic::error(
+                        "this ritual has no schedule: set `every`, `rrule` or `dates`",
+                        Some(loc(&r.id)),
+                        p("every"),
+                    )
+                    .hint("e.g. `every: monday`, `every: first thursday of the month`, `rrule: FREQ=MONTHLY;BYMONTHDAY=15` or `dates: [2026-04-09]`"),
+                );
+                None
             }
-        }
+            Err(()) => None,
+        };
+        let when = self.when_of(
+            r.time.as_ref(),
+            r.duration.as_ref(),
+            rule.as_ref(),
+            &r.dates,
+            &r.id,
+            p,
+        );
+        self.dates_conflicts(r, rule.as_ref(), p);
         let timezone = match &r.timezone {
             Some(tz) => self.timezone(tz, p("timezone")),
             None => Some(cal.timezone),
@@ -50,11 +61,18 @@ impl Validator {
         &mut self,
         r: &RawRitual,
         cal: &Calendar,
+        rule: Option<&Rule>,
         p: &impl Fn(&str) -> String,
     ) -> (Option<NaiveDate>, Option<NaiveDate>) {
-        let since = match &r.since {
-            Some(s) => self.parse(s, p("since"), |t| values::date(t)),
-            None => {
+        let first_date = match rule {
+            Some(Rule::Dates(list)) => list.first().map(|e| e.date),
+            _ => None,
+        };
+        let since = match (&r.since, first_date) {
+            // A `dates:` series starts at its first date.
+            (_, Some(first)) => Some(first),
+            (Some(s), None) => self.parse(s, p("since"), |t| values::date(t)),
+            (None, None) => {
                 if cal.since.is_none() && !self.calendar_since_given {
                     self.error(
                         "this ritual has no start date: set `since` here or in `calendar`",
@@ -101,46 +119,6 @@ impl Validator {
                     p("count"),
                 );
             }
-        }
-    }
-
-    pub(super) fn every(&mut self, at: &Spanned<OneOrMany>, path: String) -> Option<Rule> {
-        let items: Vec<&str> = match &at.value {
-            OneOrMany::One(s) => vec![s.as_str()],
-            OneOrMany::Many(v) => v.iter().map(String::as_str).collect(),
-        };
-        match every::parse(&items) {
-            Ok(rule) => Some(rule),
-            Err(e) => {
-                let mut d = Diagnostic::error(e.message, Some(loc(at)), path);
-                if let Some(h) = e.hint {
-                    d = d.hint(h);
-                }
-                if d.message == EXPECTED && d.hints.is_empty() {
-                    d = d.hint("examples: `monday`, `monday, friday`, `weekday`, `2 weeks on tuesday`, `last friday of the month`");
-                }
-                self.push(d);
-                None
-            }
-        }
-    }
-
-    pub(super) fn check_duration<T>(&mut self, duration: TimeDelta, at: &Spanned<T>, path: String) {
-        if duration <= TimeDelta::zero() || duration > TimeDelta::hours(24) {
-            let d = Diagnostic::error(
-                format!(
-                    "a ritual must last more than 0 minutes and at most 24 hours, found {}h{:02}m",
-                    duration.num_hours(),
-                    duration.num_minutes() % 60
-                ),
-                Some(loc(at)),
-                path,
-            );
-            self.push(if duration > TimeDelta::zero() {
-                d.hint("for something longer than a day, use `time: all day`")
-            } else {
-                d
-            });
         }
     }
 }

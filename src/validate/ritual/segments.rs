@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 use serde_saphyr::Spanned;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Calendar, Details, Located, Schedule, Segment, SegmentLocs, Span, When};
+use crate::model::{Calendar, Details, Located, Rule, Schedule, Segment, SegmentLocs, Span};
 use crate::spec::raw::{RawChange, RawRitual};
+use crate::validate::schedule::RuleFields;
 use crate::validate::{Validator, loc, values};
 
 impl Validator {
@@ -52,6 +53,12 @@ impl Validator {
                     || prev.locs.remind.clone(),
                     |r| located_list(r, &format!("{path}.remind")),
                 ),
+                rule: match (&c.every, &c.rrule, c.dates.first()) {
+                    (Some(e), _, _) => located(e, format!("{path}.every")),
+                    (None, Some(x), _) => located(x, format!("{path}.rrule")),
+                    (None, None, Some(d)) => located(d, format!("{path}.dates")),
+                    (None, None, None) => prev.locs.rule.clone(),
+                },
             };
             if let Some(next) = self.change(c, prev, &path) {
                 let seg = Segment {
@@ -77,6 +84,7 @@ impl Validator {
             );
         }
         self.first_occurrences(r, &mut segments, p);
+        self.dates_past_changes(r, &segments, p);
         let count = r.count.as_ref().map(|c| c.value);
         if let Some(n) = count.filter(|n| *n > 0) {
             let seg = &mut segments[0];
@@ -137,38 +145,25 @@ impl Validator {
         let p = |f: &str| format!("{path}.{f}");
         let mut schedule = prev.schedule.clone();
         let mut details = prev.details.clone();
-        if let Some(e) = &c.every {
-            schedule.rule = self.every(e, p("every"))?;
+        let fields = RuleFields {
+            every: c.every.as_ref(),
+            rrule: c.rrule.as_ref(),
+            dates: &c.dates,
+        };
+        if let Some(rule) = self.rule_of(&fields, &p).ok()? {
+            schedule.rule = rule;
         }
-        let duration = c
-            .duration
-            .as_ref()
-            .and_then(|d| self.parse(d, p("duration"), |t| values::duration(t)));
-        match (&c.time, duration) {
-            (Some(t), _) => {
-                let fallback = match prev.schedule.when {
-                    When::Timed { duration, .. } => Some(duration),
-                    When::AllDay => None,
-                };
-                schedule.when =
-                    self.parse(t, p("time"), |t| values::when(t, duration.or(fallback)))?;
-            }
-            (None, Some(d)) => match &mut schedule.when {
-                When::Timed { duration, .. } => *duration = d,
-                When::AllDay => {
-                    self.error(
-                        "`duration` does not apply to an all-day ritual",
-                        c.duration.as_ref()?,
-                        p("duration"),
-                    );
-                }
-            },
-            (None, None) => {}
-        }
-        if let When::Timed { duration, .. } = schedule.when
-            && let Some(at) = c.time.as_ref()
+        schedule.when = self.change_when(c, prev.schedule.when, &schedule.rule, &p)?;
+        if let Rule::Dates(list) = &schedule.rule
+            && let Some(from) = values::date(&c.from.value).ok()
+            && let Some(e) = list.iter().find(|e| e.date < from)
         {
-            self.check_duration(duration, at, p("time"));
+            self.error(
+                format!("{} is before this change's `from` ({from})", e.date),
+                c.dates.first()?,
+                p("dates"),
+            );
+            return None;
         }
         if let Some(tz) = &c.timezone {
             schedule.timezone = self.timezone(tz, p("timezone"))?;

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta, Timelike, Weekday};
 
 use crate::expand::Reason;
-use crate::model::{Language, Rule, Schedule, When};
+use crate::model::Language;
 
 const DAYS_FR: [&str; 7] = [
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
@@ -86,7 +86,7 @@ pub fn long_date(lang: Language, d: NaiveDate) -> String {
 }
 
 /// "a, b et c" / "a, b and c".
-fn list(lang: Language, items: &[&str]) -> String {
+pub fn list(lang: Language, items: &[&str]) -> String {
     let and = match lang {
         Language::Fr => " et ",
         Language::En => " and ",
@@ -98,58 +98,12 @@ fn list(lang: Language, items: &[&str]) -> String {
     }
 }
 
-/// How often, without the time: "chaque lundi", "every other Tuesday".
-pub fn frequency(lang: Language, rule: &Rule) -> String {
-    const WORK_WEEK: [Weekday; 5] = [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-    ];
-    match (rule, lang) {
-        (Rule::Daily, Language::Fr) => "chaque jour".to_owned(),
-        (Rule::Daily, Language::En) => "every day".to_owned(),
-        (Rule::Weekly { interval: 1, days }, Language::Fr) if days == &WORK_WEEK => {
-            "du lundi au vendredi".to_owned()
-        }
-        (Rule::Weekly { interval: 1, days }, Language::En) if days == &WORK_WEEK => {
-            "every weekday".to_owned()
-        }
-        (Rule::Weekly { interval, days }, _) => {
-            let names: Vec<&str> = days.iter().map(|d| day_name(lang, *d)).collect();
-            let days = list(lang, &names);
-            match (interval, lang, names.len()) {
-                (1, Language::Fr, _) => format!("chaque {days}"),
-                (1, Language::En, _) => format!("every {days}"),
-                (2, Language::Fr, 1) => format!("un {days} sur deux"),
-                (2, Language::Fr, _) => format!("une semaine sur deux, le {days}"),
-                (2, Language::En, 1) => format!("every other {days}"),
-                (2, Language::En, _) => format!("every other week on {days}"),
-                (n, Language::Fr, _) => format!("toutes les {n} semaines, le {days}"),
-                (n, Language::En, _) => format!("every {n} weeks on {days}"),
-            }
-        }
-        (Rule::MonthlyNth { nth, day }, Language::Fr) => {
-            let ord = match nth {
-                1 => "premier",
-                2 => "deuxième",
-                3 => "troisième",
-                4 => "quatrième",
-                _ => "dernier",
-            };
-            format!("le {ord} {} du mois", day_name(lang, *day))
-        }
-        (Rule::MonthlyNth { nth, day }, Language::En) => {
-            let ord = match nth {
-                1 => "first",
-                2 => "second",
-                3 => "third",
-                4 => "fourth",
-                _ => "last",
-            };
-            format!("the {ord} {} of the month", day_name(lang, *day))
-        }
+/// "juillet", "July".
+pub fn month_name(lang: Language, month: u32) -> &'static str {
+    let i = (month.clamp(1, 12) - 1) as usize;
+    match lang {
+        Language::Fr => MONTHS_FR[i],
+        Language::En => MONTHS_EN[i],
     }
 }
 
@@ -226,7 +180,7 @@ pub fn time_range(lang: Language, start: NaiveTime, length: TimeDelta) -> String
 }
 
 /// A time range in a sentence: "de 16 h à 17 h" / "4–5 pm".
-fn time_phrase(lang: Language, start: NaiveTime, length: TimeDelta) -> String {
+pub fn time_phrase(lang: Language, start: NaiveTime, length: TimeDelta) -> String {
     match lang {
         Language::Fr if length < TimeDelta::days(1) => {
             let (end, wrapped) = start.overflowing_add_signed(length);
@@ -254,19 +208,6 @@ pub fn all_day(lang: Language) -> &'static str {
     match lang {
         Language::Fr => "toute la journée",
         Language::En => "all day",
-    }
-}
-
-/// The whole schedule: "chaque lundi de 16 h à 17 h", "every Monday, 4–5 pm".
-pub fn schedule(lang: Language, s: &Schedule) -> String {
-    let freq = frequency(lang, &s.rule);
-    let when = match s.when {
-        When::AllDay => all_day(lang).to_owned(),
-        When::Timed { start, duration } => time_phrase(lang, start, duration),
-    };
-    match (lang, s.when) {
-        (Language::Fr, When::Timed { .. }) => format!("{freq} {when}"),
-        _ => format!("{freq}, {when}"),
     }
 }
 

@@ -1,6 +1,8 @@
 //! The words, checked against the sentences the page must say.
 
 use super::*;
+use crate::model::{Rule, Schedule, When};
+use crate::render::html::rule_words::{frequency, schedule};
 use chrono_tz::Europe::Paris;
 
 fn t(s: &str) -> NaiveTime {
@@ -8,10 +10,7 @@ fn t(s: &str) -> NaiveTime {
 }
 
 fn weekly(interval: u32, days: &[Weekday]) -> Rule {
-    Rule::Weekly {
-        interval,
-        days: days.to_vec(),
-    }
+    Rule::weekly(interval, days)
 }
 
 fn timed(rule: Rule, start: &str, minutes: i64) -> Schedule {
@@ -107,7 +106,7 @@ fn weekday_and_day_keywords() {
             "every weekday, 9–9:15 am".into()
         )
     );
-    let s = timed(Rule::Daily, "00:00", 30);
+    let s = timed(Rule::daily(1), "00:00", 30);
     assert_eq!(
         both(&s),
         (
@@ -139,14 +138,7 @@ fn every_n_weeks() {
 
 #[test]
 fn nth_weekday_of_the_month() {
-    let first = timed(
-        Rule::MonthlyNth {
-            nth: 1,
-            day: Weekday::Mon,
-        },
-        "18:00",
-        120,
-    );
+    let first = timed(Rule::monthly_nth(1, Weekday::Mon), "18:00", 120);
     assert_eq!(
         both(&first),
         (
@@ -154,10 +146,7 @@ fn nth_weekday_of_the_month() {
             "the first Monday of the month, 6–8 pm".into()
         )
     );
-    let last = Rule::MonthlyNth {
-        nth: -1,
-        day: Weekday::Fri,
-    };
+    let last = Rule::monthly_nth(-1, Weekday::Fri);
     assert_eq!(
         frequency(Language::Fr, &last),
         "le dernier vendredi du mois"
@@ -172,7 +161,7 @@ fn nth_weekday_of_the_month() {
 fn all_day_and_past_midnight() {
     let s = Schedule {
         rule: weekly(1, &[Weekday::Sat]),
-        when: When::AllDay,
+        when: When::AllDay { days: 1 },
         timezone: Paris,
     };
     assert_eq!(
