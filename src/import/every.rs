@@ -323,7 +323,9 @@ mod tests {
                 panic!("{rule} has a readable form")
             };
             let parsed = crate::validate::every::parse(&[text.as_str()]).unwrap();
-            assert_eq!(parsed.rrule_parts(), rule, "{text}");
+            // WKST=MO is RFC 5545's default, written where it changes dates.
+            let parts = parsed.rrule_parts().map(|p| p.replace(";WKST=MO", ""));
+            assert_eq!(parts.as_deref(), Some(rule), "{text}");
         }
     }
 }

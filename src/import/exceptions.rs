@@ -31,7 +31,12 @@ pub fn collect(
         Some(r) if segs.len() == 1 => r.matches(base.start.date(), d) || d == base.start.date(),
         _ => true,
     };
-    for s in segs {
+    for (i, s) in segs.iter().enumerate() {
+        // A later segment without RRULE is a `changes:` entry's `dates`,
+        // its exceptions included (see `ritual::dates_of`).
+        if i > 0 && s.rule.is_none() {
+            continue;
+        }
         for x in &s.exdates {
             if s.rdates.iter().any(|(r, _)| r == x) {
                 continue;

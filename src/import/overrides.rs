@@ -75,9 +75,18 @@ pub fn apply(s: &Series, out: &mut Applied, lossy: &mut Vec<Lossy>) {
                     o.duration.num_minutes()
                 )));
             }
-            if is_extra {
-                out.extra_moves
-                    .push((date.to_string(), at_text(all_day, o.start, s.start)));
+            // In a `dates:` series (no rule) every date is an RDATE: one
+            // that moves is `moved`, like an occurrence of a rule.
+            let dates_move = s.rule.is_none() && o.start != o.recurrence_id;
+            if is_extra && !dates_move {
+                // Its own length survives in `dates:`; `extra` cannot say it
+                // (see `ritual::extras_without_length`).
+                let text = if o.duration == s.duration || all_day {
+                    at_text(all_day, o.start, s.start)
+                } else {
+                    occurrence_text(false, o.start, o.duration, s.duration)
+                };
+                out.extra_moves.push((date.to_string(), text));
             } else {
                 out.moved.push((
                     date,

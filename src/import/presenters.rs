@@ -81,9 +81,7 @@ fn one(uid: String, main: Option<Series>, parts: Vec<(String, Series)>) -> Serie
     let title = template.details.title.clone();
     let held = held(&turns);
     if template.rule.is_none() {
-        let mut dates: Vec<NaiveDate> = held.iter().map(|h| h.0.date()).collect();
-        dates.dedup();
-        template.rule = super::turn_rule::infer(&dates);
+        infer_rule(&mut template, &held);
     }
     let rule = super::ritual::series_rule(&template);
     let time = template.start.time();
@@ -112,8 +110,11 @@ fn one(uid: String, main: Option<Series>, parts: Vec<(String, Series)>) -> Serie
             if let Some(r) = &mut out.rule {
                 r.count = None;
             }
-            out.until = held
-                .last()
+            // Without a rule the turns are `dates:`, which has no `until`.
+            out.until = out
+                .rule
+                .as_ref()
+                .and(held.last())
                 .map(|h| h.0)
                 .or(before.as_ref().and_then(|b| b.until));
         }
@@ -154,6 +155,27 @@ fn one(uid: String, main: Option<Series>, parts: Vec<(String, Series)>) -> Serie
     out.exdates.sort();
     out.rdates.sort_by_key(|r| r.0);
     out
+}
+
+/// The rule of turns without any series left in the file: read from
+/// their dates; none when it would need more skips than there are turns
+/// (the turns are then a `dates:` series).
+fn infer_rule(template: &mut Series, held: &[(NaiveDateTime, &Series)]) {
+    let mut dates: Vec<NaiveDate> = held.iter().map(|h| h.0.date()).collect();
+    dates.dedup();
+    template.rule = super::turn_rule::infer(&dates);
+    // A rule that needs more skips than there are turns is not what
+    // the spec said: the turns are then a `dates:` series.
+    if let (Some(r), Some(first), Some(last)) = (
+        super::ritual::series_rule(template),
+        held.first(),
+        held.last(),
+    ) {
+        let to = Some(last.0.date() + Days::new(1));
+        if gaps(&r, first.0, (first.0.date(), to), held).len() > held.len() {
+            template.rule = None;
+        }
+    }
 }
 
 /// Every turn: (original start, presenter's event), in date order.

@@ -78,7 +78,8 @@ pub fn series_rule(s: &Series) -> Option<Rule> {
 pub fn model_rule(s: &ScheduleDoc) -> Option<Rule> {
     match s {
         ScheduleDoc::Every(t) => crate::validate::every::parse(&[t.as_str()]).ok(),
-        _ => None,
+        ScheduleDoc::RRule(t) => crate::validate::parse_rrule(t).ok(),
+        ScheduleDoc::Dates(_) => None,
     }
 }
 
@@ -122,7 +123,7 @@ pub fn build(
     {
         doc.extra
             .push(at_text(base.all_day(), base.start, base.start));
-        if matches!(r, Rule::Weekly { interval, .. } if *interval > 1) {
+        if r.as_weekly().is_some_and(|(interval, _)| interval > 1) {
             lossy.push(Lossy::new(&base.uid, "DTSTART is not on the rule's days: weeks of the interval may be counted from another week".to_owned()));
         }
     }
@@ -130,6 +131,7 @@ pub fn build(
     let series: Vec<&Series> = segs.iter().map(|s| s.series).collect();
     let applied = super::exceptions::collect(&series, rule.as_ref(), &mut doc, &mut lossy);
     rdates_as_dates(&mut doc, base.duration);
+    extras_without_length(&mut doc, &base.uid, &mut lossy);
     apply_since(&mut doc, rule.as_ref(), since_opt, &base.uid, &mut lossy);
     let first = doc.since.unwrap_or(base.start.date());
     let turns = applied
@@ -220,9 +222,14 @@ fn changes(segs: &[Segment<'_>], v0: Vals) -> Vec<ChangeDoc> {
         let diff = |a: &Option<String>, b: &Option<String>| {
             (a != b).then(|| b.clone().unwrap_or_default())
         };
+        let schedule = if seg.series.rule.is_none() {
+            Some(ScheduleDoc::Dates(dates_of(seg.series)))
+        } else {
+            (v.schedule != prev.schedule).then(|| v.schedule.clone())
+        };
         out.push(ChangeDoc {
             from: seg.from.unwrap_or(seg.series.start.date()),
-            schedule: (v.schedule != prev.schedule).then(|| v.schedule.clone()),
+            schedule,
             time: (v.time != prev.time || v.duration != prev.duration).then(|| v.time.clone()),
             duration: if v.time != prev.time || v.duration != prev.duration {
                 v.duration.clone()
@@ -241,6 +248,32 @@ fn changes(segs: &[Segment<'_>], v0: Vals) -> Vec<ChangeDoc> {
         prev = v;
         prev_details = d.clone();
     }
+    out
+}
+
+/// The `dates:` of a later segment without RRULE (DTSTART and RDATEs,
+/// as our feeds write a `changes:` entry's `dates`): a date alone at the
+/// segment's time and length, else with its own start (and end), from
+/// the RECURRENCE-ID override that gives it; EXDATEs and cancelled ones
+/// left out.
+fn dates_of(s: &Series) -> Vec<String> {
+    let mut out = Vec::new();
+    for at in std::iter::once(s.start).chain(s.rdates.iter().map(|r| r.0)) {
+        let o = s.overrides.iter().find(|o| o.recurrence_id == at);
+        if s.exdates.contains(&at) || o.is_some_and(|o| o.cancelled) {
+            continue;
+        }
+        let (start, len) = o.map_or((at, s.duration), |o| (o.start, o.duration));
+        out.push(
+            if s.all_day() || (start.time() == s.start.time() && len == s.duration) {
+                start.format("%Y-%m-%d").to_string()
+            } else {
+                super::when::occurrence_text(false, start, len, s.duration)
+            },
+        );
+    }
+    out.sort();
+    out.dedup();
     out
 }
 
@@ -280,6 +313,24 @@ fn rdates_as_dates(doc: &mut RitualDoc, len: chrono::TimeDelta) {
     }
     dates.sort();
     dates.dedup();
+}
+
+/// `extra` takes a date and a start, not an end: an extra occurrence
+/// with its own length keeps the ritual's (reported).
+fn extras_without_length(doc: &mut RitualDoc, uid: &str, lossy: &mut Vec<Lossy>) {
+    for e in &mut doc.extra {
+        // `2026-05-12 14:00-17:00`
+        if e.len() == 22 && e.as_bytes()[16] == b'-' {
+            lossy.push(Lossy::new(
+                uid,
+                format!(
+                    "the extra occurrence of {} has its own length; imported with the series' length",
+                    &e[..10]
+                ),
+            ));
+            e.truncate(16);
+        }
+    }
 }
 
 /// `--since`: the first occurrence on or after it becomes `since`, and

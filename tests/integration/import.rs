@@ -41,7 +41,10 @@ fn specs() -> Vec<PathBuf> {
     v
 }
 
-/// (start, end, status, ritual, title) of every occurrence, sorted.
+/// (start, end, status, ritual, title) of every occurrence, sorted. A
+/// skipped date is not an occurrence: the feed says nothing of a
+/// `dates:` series' skipped date (issue 18 writes the held turns only),
+/// and a skip lost on import still shows here as a `held` line.
 fn agenda(t: &Test, spec: &str) -> Vec<String> {
     let out = t
         .run_args([
@@ -62,6 +65,7 @@ fn agenda(t: &Test, spec: &str) -> Vec<String> {
         .as_array()
         .expect("an array")
         .iter()
+        .filter(|o| s(o, "status") != "skipped")
         .map(|o| {
             [
                 s(o, "start_utc"),
@@ -306,7 +310,6 @@ fn corpus_of_exports_imports_and_reads_the_same_in_every_engine() {
 }
 
 #[test]
-#[ignore = "needs issue 13 forms"]
 fn corpus_of_monthly_and_yearly_rules() {
     for file in ["google-monthly.ics", "outlook-yearly.ics"] {
         corpus_file(file, &[]);
@@ -316,7 +319,6 @@ fn corpus_of_monthly_and_yearly_rules() {
 /// One-off workshops become one `dates:` ritual; a rule no `every` form
 /// says stays an `rrule:`.
 #[test]
-#[ignore = "needs issue 13 forms"]
 fn one_offs_become_dates_and_other_rules_rrule() {
     let out = corpus_file("workshops.ics", &["--one-offs"]);
     let yaml = std::fs::read_to_string(out.dir.join("imported.yaml")).expect("yaml");
