@@ -45,6 +45,32 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff).
     Man,
+    /// Turn an iCalendar export (.ics) into a rituals.yaml.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  rituals import team-export.ics > rituals.yaml\n  rituals import team-export.ics --since 2026-01-01 -o rituals.yaml"
+)]
+pub struct ImportArgs {
+    /// The iCalendar file (Google, Outlook, Nextcloud, Thunderbird, Apple
+    /// export, or a feed); `-` reads standard input.
+    #[arg(value_name = "FILE.ics")]
+    pub file: PathBuf,
+    /// Write the spec to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long = "out", value_name = "OUT.yaml")]
+    pub out: Option<PathBuf>,
+    /// Import from this date on: each series starts at its first
+    /// occurrence on or after it; earlier exceptions and events are left out.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Import one-off events too, as `dates:` rituals.
+    #[arg(long)]
+    pub one_offs: bool,
+    /// UIDs `<id>@DOMAIN` keep their id (default: the most common UID domain).
+    #[arg(long, value_name = "DOMAIN")]
+    pub domain: Option<String>,
 }
 
 #[derive(Debug, Args)]

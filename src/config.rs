@@ -86,6 +86,14 @@ pub enum Action {
     },
     /// Commands that read no spec: `schema`, `init`, `completions`, `man`.
     Standalone(Standalone),
+    /// `rituals import`: reads an iCalendar file, not a spec.
+    Import {
+        /// The .ics file, or `-` for standard input.
+        file: PathBuf,
+        /// Where to write the spec; standard output when None.
+        out: Option<PathBuf>,
+        options: crate::import::Options,
+    },
     /// `holidays CODE [YEAR]`.
     Holidays(HolidaysCmd),
 }
@@ -166,6 +174,20 @@ fn date_arg(flag: &str, text: &str) -> Result<NaiveDate, Error> {
     })
 }
 
+/// `rituals import`'s arguments, checked.
+fn import_action(a: crate::cli::ImportArgs) -> Result<Action, Error> {
+    Ok(Action::Import {
+        options: crate::import::Options {
+            file_name: a.file.display().to_string(),
+            since: a.since.map(|s| date_arg("--since", &s)).transpose()?,
+            one_offs: a.one_offs,
+            domain: a.domain,
+        },
+        file: a.file,
+        out: a.out,
+    })
+}
+
 impl Config {
     /// # Errors
     /// `Error::Usage` for values clap cannot check (dates, zones).
@@ -225,6 +247,7 @@ impl Config {
                 Action::Standalone(Standalone::Completions(a.shell)),
             ),
             Command::Man => (Input::none(), Action::Standalone(Standalone::Man)),
+            Command::Import(a) => (Input::none(), import_action(a)?),
             Command::Agenda(a) => agenda(a, &clock)?,
         };
         Ok(Config {

@@ -24,6 +24,8 @@ pub enum Error {
     Output(OutputError),
     /// Standard output or another stream failed.
     Io(std::io::Error),
+    /// `rituals import`: the file is not iCalendar (exit 2).
+    Import(crate::import::ImportError),
     /// A CalDAV server or the network refused `publish` (exit 2).
     Caldav(crate::caldav::CaldavError),
 }
@@ -108,6 +110,7 @@ impl fmt::Display for Error {
             Error::Usage(m) => write!(f, "error: {m}"),
             Error::Output(e) => write!(f, "error: {e}"),
             Error::Io(e) => write!(f, "error: {e}"),
+            Error::Import(e) => write!(f, "error: {e}"),
             Error::Caldav(e) => write!(f, "error: {e}"),
         }
     }

@@ -30,6 +30,7 @@ pub mod expand;
 // (another branch), which splits it.
 #[cfg_attr(test, allow(clippy::too_many_lines))]
 pub mod holidays;
+pub mod import;
 pub mod lint;
 pub mod load;
 pub mod model;

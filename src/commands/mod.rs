@@ -7,6 +7,7 @@ pub mod build;
 pub mod check;
 pub mod completions;
 pub mod holidays;
+pub mod import;
 pub mod init;
 pub mod man;
 pub mod print;
@@ -30,6 +31,9 @@ use crate::render::ics::BuildInfo;
 pub fn run(config: Config) -> Result<i32, Error> {
     let action = match config.action {
         Action::Standalone(cmd) => return standalone(cmd),
+        Action::Import { file, out, options } => {
+            return import::run(&file, out.as_deref(), &options);
+        }
         Action::Holidays(cmd) => return holidays::run(cmd, &config.clock),
         other => other,
     };
@@ -126,6 +130,7 @@ fn on_workspace(ws: &Workspace, action: Action, clock: &Clock) -> Result<i32, Er
         Action::Check { .. } => unreachable!("`check` returns before loading"),
         Action::Holidays(_) => unreachable!("`holidays` returns before loading"),
         Action::Standalone(cmd) => standalone(cmd),
+        Action::Import { file, out, options } => import::run(&file, out.as_deref(), &options),
     }
 }
 

@@ -3,7 +3,7 @@
 //! problems found, each with its location and field path.
 
 mod days;
-mod every;
+pub(crate) mod every;
 mod exceptions;
 mod people;
 mod ritual;
@@ -344,7 +344,7 @@ impl Validator {
 }
 
 /// A file and folder name derived from the calendar's name.
-fn slug(name: &str) -> String {
+pub(crate) fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
         let c = match c {

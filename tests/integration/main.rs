@@ -21,6 +21,7 @@ mod holidays_cmd;
 mod holidays_crosscheck;
 mod html;
 mod ics_parse;
+mod import;
 mod interop_engines;
 mod layout;
 mod messages;

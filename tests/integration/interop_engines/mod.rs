@@ -64,13 +64,13 @@ enum Kind {
     SystemPython,
 }
 
-struct Engine {
-    name: &'static str,
+pub(crate) struct Engine {
+    pub(crate) name: &'static str,
     kind: Kind,
     script: &'static str,
 }
 
-const ENGINES: &[Engine] = &[
+pub(crate) const ENGINES: &[Engine] = &[
     Engine {
         name: "ical.js",
         kind: Kind::Node,
@@ -102,7 +102,7 @@ fn interop_dir() -> PathBuf {
 }
 
 /// Where the engines are, or why they are not usable.
-struct Runtimes {
+pub(crate) struct Runtimes {
     node: PathBuf,
     python: PathBuf,
     system_python: PathBuf,
@@ -183,7 +183,7 @@ impl Runtimes {
 }
 
 /// The runtimes, or `None` after a loud skip message; a failure under CI.
-fn runtimes_or_skip(test: &str) -> Option<Runtimes> {
+pub(crate) fn runtimes_or_skip(test: &str) -> Option<Runtimes> {
     match Runtimes::locate() {
         Ok(r) => Some(r),
         Err(why) => {
@@ -333,8 +333,23 @@ fn engine_bag_in(engine: &str, stdout: &str, cmp: (&str, &str)) -> Bag {
     bag
 }
 
-fn expand(rt: &Runtimes, engine: &Engine, feed: &Path) -> Result<String, String> {
+pub(crate) fn expand(rt: &Runtimes, engine: &Engine, feed: &Path) -> Result<String, String> {
     expand_in(rt, engine, feed, (ENGINE_FROM, ENGINE_TO))
+}
+
+/// Expands a file we did not write (an export `rituals import` reads):
+/// libical skips the restriction check meant for our own feeds, since
+/// real exports break RFC 5546's rules (ATTENDEE without ORGANIZER, empty
+/// DESCRIPTION) in ways every client tolerates.
+pub(crate) fn expand_foreign(
+    rt: &Runtimes,
+    engine: &Engine,
+    feed: &Path,
+) -> Result<String, String> {
+    let mut cmd = rt.command(engine);
+    cmd.env("INTEROP_FOREIGN", "1");
+    cmd.arg(feed).args([ENGINE_FROM, ENGINE_TO]);
+    run_expand(cmd, engine, feed)
 }
 
 fn expand_in(
@@ -345,6 +360,10 @@ fn expand_in(
 ) -> Result<String, String> {
     let mut cmd = rt.command(engine);
     cmd.arg(feed).args([window.0, window.1]);
+    run_expand(cmd, engine, feed)
+}
+
+fn run_expand(mut cmd: Command, engine: &Engine, feed: &Path) -> Result<String, String> {
     let out = cmd
         .output()
         .map_err(|e| format!("{}: cannot run: {e}", engine.name))?;
