@@ -10,6 +10,16 @@ use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta, Weekday};
 
 pub use text::ical_day;
 
+/// Monday to Friday: what `every: weekday` means, and what the words
+/// "weekday" / "jour ouvré" say back.
+pub const WORK_WEEK: [chrono::Weekday; 5] = [
+    chrono::Weekday::Mon,
+    chrono::Weekday::Tue,
+    chrono::Weekday::Wed,
+    chrono::Weekday::Thu,
+    chrono::Weekday::Fri,
+];
+
 /// A ritual's recurrence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Rule {

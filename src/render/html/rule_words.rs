@@ -6,15 +6,7 @@
 use chrono::Weekday;
 
 use super::words::{day_name, list, long_date, month_name};
-use crate::model::{ByDay, DateEntry, Freq, Language, Recur, Rule, Schedule, When};
-
-const WORK_WEEK: [Weekday; 5] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-];
+use crate::model::{ByDay, DateEntry, Freq, Language, Recur, Rule, Schedule, WORK_WEEK, When};
 
 /// The whole schedule: "chaque lundi de 16 h à 17 h", "every Monday, 4–5 pm".
 pub fn schedule(lang: Language, s: &Schedule) -> String {

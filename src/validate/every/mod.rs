@@ -7,17 +7,9 @@ mod vocab;
 use chrono::Weekday;
 
 use crate::diagnostic::did_you_mean;
-use crate::model::{ByDay, Freq, Recur, Rule};
+use crate::model::{ByDay, Freq, Recur, Rule, WORK_WEEK};
 
 pub const EXPECTED: &str = "`every` expects a weekday, `weekday`, `day`, `N days`, `N weeks on DAY`, `first|…|last DAY of the month`, `N months on …` or `year on …`";
-
-const WORK_WEEK: [Weekday; 5] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-];
 
 /// A failed parse: the message and, when we can guess, a suggestion.
 #[derive(Debug, PartialEq, Eq)]
