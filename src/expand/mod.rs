@@ -11,6 +11,7 @@ pub mod local_time;
 mod occurrence;
 mod ordered;
 mod slot;
+mod sparse;
 
 pub use occurrence::{Occurrence, Status};
 pub use ordered::{OrderKey, Ordered, order_key};
@@ -66,37 +67,61 @@ impl<'a> Expander<'a> {
         slot::slots(self, &self.spec.rituals[index], until)
     }
 
+    /// The slots of ritual `index` up to `until` that its feed events
+    /// are planned from, in the order of [`Expander::slots`]: all of them
+    /// for a rotation (turns are counted occurrence by occurrence), only
+    /// those that are not plain held occurrences of a rule otherwise
+    /// (found from the exceptions, without walking the series: see
+    /// `sparse`). Planning gives the same events from either.
+    pub fn feed_slots(&self, index: usize, until: NaiveDate) -> Vec<Slot> {
+        let ritual = &self.spec.rituals[index];
+        if ritual.rotation.is_some() {
+            self.slots(index, until)
+        } else {
+            sparse::exceptional(self, ritual, until)
+        }
+    }
+
     /// The occurrences of ritual `index` that start within `[from, to]`
     /// (local dates of the ritual's zone), skipped ones included.
     pub fn occurrences(&self, index: usize, from: NaiveDate, to: NaiveDate) -> Vec<Occurrence> {
+        self.window(index, from, to).collect()
+    }
+
+    /// `occurrences`, lazily, in the order of their original dates: the
+    /// series is entered at `from` (see [`Expander::walk_start`]), not
+    /// walked from its first date.
+    pub fn window(
+        &'a self,
+        index: usize,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> impl Iterator<Item = Occurrence> + 'a {
         let ritual = &self.spec.rituals[index];
         // A move may bring an occurrence from any date into the window.
         let latest_move = ritual.moved.iter().map(|m| m.date).max().unwrap_or(to);
-        // Filter on the slot's start date before building the occurrence:
-        // slots are computed from the series' start (for rotation turns),
-        // but only those in the window are worth resolving to instants.
-        self.slots(index, to.max(latest_move))
-            .into_iter()
-            .filter(|s| (from..=to).contains(&s.start_date()))
-            .map(|s| Occurrence::new(self.spec, index, &s))
-            .collect()
+        Slots::between(self, ritual, self.walk_start(ritual, from), to.max(latest_move))
+            .filter(move |s| (from..=to).contains(&s.start_date()))
+            .map(move |s| Occurrence::new(self.spec, index, &s))
     }
 
-    /// `occurrences` read from slots already expanded: `slots` must be
-    /// `slots(index, until)` with `until` at least `to` and every moved
-    /// date (as `plan_until` is), so that a build expands each ritual once
-    /// for its feeds and its page.
-    pub fn occurrences_from<'s>(
-        &'s self,
-        index: usize,
-        slots: &'s [Slot],
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> impl Iterator<Item = Occurrence> + 's {
-        slots
+    /// Where a walk must start for its slots to be those of a walk from
+    /// the series' first date, for every occurrence that starts on or
+    /// after `from`: at `from`, or earlier for a move into the window
+    /// from before it; for a rotation, at the start of the order then in
+    /// force (its turns count from there).
+    pub(crate) fn walk_start(&self, ritual: &Ritual, from: NaiveDate) -> NaiveDate {
+        let start = ritual
+            .moved
             .iter()
-            .filter(move |s| (from..=to).contains(&s.start_date()))
-            .map(move |s| Occurrence::new(self.spec, index, s))
+            .filter(|m| m.to.date() >= from)
+            .map(|m| m.date)
+            .fold(from, NaiveDate::min);
+        let order = ritual.rotation.as_ref().and_then(|rot| {
+            let o = rot.orders.iter().rposition(|o| o.from <= start)?;
+            Some(rot.orders[o].from)
+        });
+        order.unwrap_or(start)
     }
 
     /// `occurrences`, lazily and in agenda order (`order_key`).

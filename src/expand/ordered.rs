@@ -74,7 +74,7 @@ impl<'x> Ordered<'x> {
         Ordered {
             x,
             ritual,
-            slots: Slots::new(x, r, to.max(latest_move)),
+            slots: Slots::between(x, r, x.walk_start(r, from), to.max(latest_move)),
             from,
             to,
             back,

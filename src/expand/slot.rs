@@ -108,30 +108,39 @@ pub struct Slots<'x> {
 
 impl<'x> Slots<'x> {
     pub fn new(x: &'x Expander<'x>, ritual: &'x Ritual, until: NaiveDate) -> Self {
+        Slots::between(x, ritual, NaiveDate::MIN, until)
+    }
+
+    /// The slots whose date is within `[start, until]`: the same slots,
+    /// in the same order, as [`Slots::new`] gives there, found by jumping
+    /// to `start` rather than walking the series from its first date.
+    /// Rotation turns count from the first slot read, so for a rotation
+    /// `start` must be where an order starts or before the first order
+    /// (see `Expander::walk_start`).
+    pub fn between(
+        x: &'x Expander<'x>,
+        ritual: &'x Ritual,
+        start: NaiveDate,
+        until: NaiveDate,
+    ) -> Self {
         let next = ritual
             .segments
             .iter()
-            .map(|seg| Some(seg.dtstart).filter(|d| *d <= until && seg.span.contains(*d)))
+            .map(|seg| {
+                let first = match start.pred_opt() {
+                    Some(before) if before >= seg.dtstart => {
+                        seg.schedule.rule.next_after(seg.dtstart, before)
+                    }
+                    _ => Some(seg.dtstart),
+                };
+                first.filter(|d| *d <= until && seg.span.contains(*d))
+            })
             .collect();
         let mut extras: Vec<(NaiveDate, Option<NaiveTime>, usize)> = ritual
             .extra
             .iter()
-            .filter(|e| e.date <= until)
-            .map(|e| {
-                let k =
-                    ritual
-                        .segment_at(e.date)
-                        .unwrap_or(if e.date < ritual.segments[0].span.from {
-                            0
-                        } else {
-                            ritual.segments.len() - 1
-                        });
-                let time = match ritual.segments[k].schedule.when {
-                    When::AllDay { .. } => None,
-                    When::Timed { start, .. } => Some(e.at.unwrap_or(start)),
-                };
-                (e.date, time, k)
-            })
+            .filter(|e| (start..=until).contains(&e.date))
+            .map(|e| extra_place(ritual, e))
             .collect();
         extras.sort_by_key(|&(date, time, _)| (date, time));
         Slots {
@@ -146,7 +155,7 @@ impl<'x> Slots<'x> {
         }
     }
 
-    /// The next slot in order, before exceptions and turns.
+    /// The next slot in order, with its exceptions, before turns.
     fn next_bare(&mut self) -> Option<Slot> {
         let mut best: Option<(NaiveDate, Option<NaiveTime>, usize)> = None;
         for (k, d) in self.next.iter().enumerate() {
@@ -164,35 +173,86 @@ impl<'x> Slots<'x> {
             (Some((bd, bt, _)), Some((ed, et, _))) => (ed, et) < (bd, bt),
         };
         if take_extra {
-            let (date, time, segment) = extra?;
             self.extra_at += 1;
-            return Some(Slot {
-                segment,
-                date,
-                time,
-                length: None,
-                kind: SlotKind::Extra,
-                status: SlotStatus::Held,
-                presenter: None,
-            });
+            return extra.map(self::extra);
         }
-        let (date, time, segment) = best?;
+        let (date, _, segment) = best?;
         let seg = &self.ritual.segments[segment];
         self.next[segment] = seg
             .schedule
             .rule
             .next_after(seg.dtstart, date)
             .filter(|d| *d <= self.until && seg.span.contains(*d));
-        let length = seg.schedule.rule.date_entry(date).and_then(|e| e.duration);
-        Some(Slot {
-            segment,
-            date,
-            time,
-            length,
-            kind: SlotKind::Regular,
-            status: SlotStatus::Held,
-            presenter: None,
-        })
+        Some(regular(self.x, self.ritual, segment, date))
+    }
+}
+
+/// The slot of segment `k` on `date`, a date its rule gives, with its
+/// exceptions applied (no turn yet).
+pub(super) fn regular(x: &Expander<'_>, ritual: &Ritual, k: usize, date: NaiveDate) -> Slot {
+    let rule = &ritual.segments[k].schedule.rule;
+    Slot {
+        segment: k,
+        date,
+        time: slot_time(ritual, k, date),
+        length: rule.date_entry(date).and_then(|e| e.duration),
+        kind: SlotKind::Regular,
+        status: status(x, ritual, date),
+        presenter: None,
+    }
+}
+
+/// An `extra`'s place: its date, local time and segment (the one holding
+/// its date, or the nearest end).
+pub(super) fn extra_place(
+    ritual: &Ritual,
+    e: &crate::model::Extra,
+) -> (NaiveDate, Option<NaiveTime>, usize) {
+    let k = ritual
+        .segment_at(e.date)
+        .unwrap_or(if e.date < ritual.segments[0].span.from {
+            0
+        } else {
+            ritual.segments.len() - 1
+        });
+    let time = match ritual.segments[k].schedule.when {
+        When::AllDay { .. } => None,
+        When::Timed { start, .. } => Some(e.at.unwrap_or(start)),
+    };
+    (e.date, time, k)
+}
+
+/// The held extra slot at `place` (see [`extra_place`]).
+pub(super) fn extra((date, time, segment): (NaiveDate, Option<NaiveTime>, usize)) -> Slot {
+    Slot {
+        segment,
+        date,
+        time,
+        length: None,
+        kind: SlotKind::Extra,
+        status: SlotStatus::Held,
+        presenter: None,
+    }
+}
+
+/// What becomes of a regular occurrence on `date`. Precedence: moved,
+/// then the ritual's `skip`, then a holiday, then `calendar.closed`
+/// (computed exceptions only up to the horizon, see the module docs).
+fn status(x: &Expander<'_>, ritual: &Ritual, date: NaiveDate) -> SlotStatus {
+    let horizon = x.spec.calendar.horizon;
+    if let Some(m) = ritual.moved.iter().find(|m| m.date == date) {
+        SlotStatus::Moved {
+            to: m.to,
+            duration: m.duration,
+        }
+    } else if let Some(s) = ritual.skip.find(date, horizon) {
+        SlotStatus::Skipped(Reason::Skip(s.label.clone()))
+    } else if let Some((fr, en)) = x.holiday(ritual, date) {
+        SlotStatus::Skipped(Reason::Holiday(fr, en))
+    } else if let Some(c) = x.spec.calendar.closed.find(date, horizon) {
+        SlotStatus::Skipped(Reason::Closed(c.label.clone()))
+    } else {
+        SlotStatus::Held
     }
 }
 
@@ -217,24 +277,7 @@ impl Iterator for Slots<'_> {
 
     fn next(&mut self) -> Option<Slot> {
         let mut slot = self.next_bare()?;
-        let ritual = self.ritual;
-        let x = self.x;
-        let horizon = x.spec.calendar.horizon;
-        if slot.kind == SlotKind::Regular {
-            if let Some(m) = ritual.moved.iter().find(|m| m.date == slot.date) {
-                slot.status = SlotStatus::Moved {
-                    to: m.to,
-                    duration: m.duration,
-                };
-            } else if let Some(s) = ritual.skip.find(slot.date, horizon) {
-                slot.status = SlotStatus::Skipped(Reason::Skip(s.label.clone()));
-            } else if let Some((fr, en)) = x.holiday(ritual, slot.date) {
-                slot.status = SlotStatus::Skipped(Reason::Holiday(fr, en));
-            } else if let Some(c) = x.spec.calendar.closed.find(slot.date, horizon) {
-                slot.status = SlotStatus::Skipped(Reason::Closed(c.label.clone()));
-            }
-        }
-        if let Some(rotation) = &ritual.rotation {
+        if let Some(rotation) = &self.ritual.rotation {
             self.assign_turn(&mut slot, rotation);
         }
         Some(slot)

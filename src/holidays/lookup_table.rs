@@ -47,6 +47,13 @@ impl HolidayTable {
         self.day(date).map(|d| (d.rule.fr, d.rule.en))
     }
 
+    /// The holidays from `from` to `to`, both included, in date order.
+    pub fn between(&self, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = NaiveDate> + '_ {
+        let a = self.days.partition_point(|d| d.date < from);
+        let b = self.days.partition_point(|d| d.date <= to);
+        self.days[a..b.max(a)].iter().map(|d| d.date)
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = NaiveDate> + '_ {
         self.days.iter().map(|d| d.date)
     }

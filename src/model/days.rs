@@ -138,6 +138,40 @@ impl Days {
         })
     }
 
+    /// Intervals (both ends included) that together hold every date of
+    /// `[lo, hi]` that [`Days::find`] finds with this `horizon`: dated
+    /// entries clipped to `[lo, hi]`, and each year's instance of a yearly
+    /// entry widened to whole months (a superset, so that 02-29 needs no
+    /// special case), up to the horizon. May overlap; in no given order.
+    /// Lets the expander visit the days of `skip` and `closed` instead of
+    /// every occurrence of a series.
+    pub fn spans_within(
+        &self,
+        lo: NaiveDate,
+        hi: NaiveDate,
+        horizon: NaiveDate,
+    ) -> impl Iterator<Item = (NaiveDate, NaiveDate)> + '_ {
+        let clip = move |(a, b): (NaiveDate, NaiveDate)| (a.max(lo), b.min(hi));
+        let dated = self.dated.iter().map(dated_bounds).map(clip);
+        let yearly_hi = hi.min(horizon);
+        let yearly_spans = self.yearly.iter().filter_map(|e| match e.span {
+            DaySpan::Yearly { from, to } => Some((from, to)),
+            DaySpan::Dated { .. } => None,
+        });
+        let yearly = yearly_spans.flat_map(move |(from, to)| {
+            // An instance crossing the new year starts the year before.
+            let crosses = i32::from(from > to);
+            (lo.year() - 1..=yearly_hi.year())
+                .filter_map(move |y| {
+                    let a = NaiveDate::from_ymd_opt(y, from.month, 1)?;
+                    let b = month_end(y + crosses, to.month)?;
+                    Some((a, b))
+                })
+                .map(move |(a, b)| (a.max(lo), b.min(yearly_hi)))
+        });
+        dated.chain(yearly).filter(|(a, b)| a <= b)
+    }
+
     /// The latest end of a dated entry: how far explicit entries reach.
     pub fn last_dated(&self) -> Option<NaiveDate> {
         self.max_to.last().copied()
@@ -147,6 +181,16 @@ impl Days {
     pub fn iter(&self) -> impl Iterator<Item = &DayRange> {
         self.dated.iter().chain(&self.yearly)
     }
+}
+
+/// The last day of month `month` of `year`.
+fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()
 }
 
 fn dated_bounds(e: &DayRange) -> (NaiveDate, NaiveDate) {

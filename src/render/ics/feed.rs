@@ -53,10 +53,8 @@ pub enum FeedKind {
 pub struct Renderer<'a> {
     pub spec: &'a Spec,
     pub expander: &'a Expander<'a>,
-    /// Each ritual's events and coming occurrences, planned once.
+    /// Each ritual's events, planned once.
     plans: Vec<RitualPlan>,
-    /// The build's date in the calendar's zone: the page's "today".
-    today: NaiveDate,
     /// Each zone's VTIMEZONE, computed and serialized once per build.
     zones: BTreeMap<&'static str, Vec<u8>>,
     /// Per zone, the first year a ritual uses it; and the last year any
@@ -75,13 +73,9 @@ impl<'a> Renderer<'a> {
     pub fn new(expander: &'a Expander<'a>, previous: &'a PreviousFeeds, build: BuildInfo) -> Self {
         use rayon::prelude::*;
         let spec = expander.spec;
-        let today = build
-            .now
-            .with_timezone(&spec.calendar.timezone)
-            .date_naive();
         let plans: Vec<RitualPlan> = (0..spec.rituals.len())
             .into_par_iter()
-            .map(|i| RitualPlan::new(expander, i, today))
+            .map(|i| RitualPlan::new(expander, i))
             .collect();
         let (first_years, last_year) = zone_years(spec, build.now);
         let zones = first_years
@@ -96,7 +90,6 @@ impl<'a> Renderer<'a> {
             spec,
             expander,
             plans,
-            today,
             zones,
             zone_years: first_years,
             last_year,
@@ -107,16 +100,11 @@ impl<'a> Renderer<'a> {
 
     /// The first `COMING` occurrences of ritual `index` within
     /// `COMING_DAYS` days from `today`, skipped ones included (the page's
-    /// "next dates"): read from the build's one expansion when `today` is
-    /// the build's date.
+    /// "next dates"): a walk of those few occurrences only, done when the
+    /// page asks (`print` never does).
     pub fn coming(&self, index: usize, today: NaiveDate) -> Vec<Occurrence> {
-        if today == self.today {
-            return self.plans[index].coming.clone();
-        }
         let until = today + chrono::Days::new(COMING_DAYS);
-        let mut all = self.expander.occurrences(index, today, until);
-        all.truncate(COMING);
-        all
+        self.expander.window(index, today, until).take(COMING).collect()
     }
 
     /// The feed's bytes.

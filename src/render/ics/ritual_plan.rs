@@ -1,15 +1,16 @@
-//! What the feeds and the page need of each ritual, planned from one
-//! expansion per build (issue 15): its events and its next dates. The
-//! expansion itself is dropped once planned, so memory follows the output,
-//! not the length of the series.
+//! What the feeds need of each ritual, planned once per build (issue 15)
+//! from the slots its events say something about (`Expander::feed_slots`):
+//! its rule, exceptions and overrides, not every occurrence, so cost and
+//! memory follow the output, not the length of the series. The page's
+//! next dates are a short walk of their own (`Renderer::coming`).
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::Tz;
 
 use super::plan::{self, EventSet};
-use crate::expand::{Expander, Occurrence};
+use crate::expand::Expander;
 use crate::model::{PersonId, Spec};
 
 /// Years of VTIMEZONE data written after the horizon, for clients that
@@ -42,26 +43,21 @@ pub fn zone_years(spec: &Spec, now: DateTime<Utc>) -> (BTreeMap<&'static str, (T
 pub const COMING: usize = 5;
 pub const COMING_DAYS: u64 = 400;
 
-/// What the feeds and the page need of one ritual, planned from its one
-/// expansion per build; the expansion itself is not kept.
+/// What the feeds need of one ritual, planned once per build; the slots
+/// it is planned from are not kept.
 pub(super) struct RitualPlan {
     /// The team and ritual feeds' events: one per segment.
     pub team: Vec<EventSet>,
     /// A rotation ritual's events for each person of its orders: only
     /// their own turns.
     pub turns: Vec<(PersonId, Vec<EventSet>)>,
-    /// The page's next dates as of the build's date.
-    pub coming: Vec<Occurrence>,
 }
 
 impl RitualPlan {
-    pub fn new(x: &Expander<'_>, i: usize, today: NaiveDate) -> RitualPlan {
+    pub fn new(x: &Expander<'_>, i: usize) -> RitualPlan {
         let spec = x.spec;
         let ritual = &spec.rituals[i];
-        let coming_until = today + chrono::Days::new(COMING_DAYS);
-        // Past `plan_until` every slot is plain (no exception, no turn),
-        // so slots up to the page's window too plan the same events.
-        let slots = x.slots(i, x.plan_until(ritual).max(coming_until));
+        let slots = x.feed_slots(i, x.plan_until(ritual));
         let segments = 0..ritual.segments.len();
         let team = segments
             .clone()
@@ -84,14 +80,9 @@ impl RitualPlan {
                 (p, sets)
             })
             .collect();
-        let coming = x
-            .occurrences_from(i, &slots, today, coming_until)
-            .take(COMING)
-            .collect();
         RitualPlan {
             team,
             turns,
-            coming,
         }
     }
 }

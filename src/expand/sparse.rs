@@ -1,0 +1,104 @@
+//! A feed's slots without walking the series (issue 15): a VEVENT needs
+//! its rule, its exceptions and its overrides, not its occurrences. So
+//! instead of generating every occurrence from the first date and looking
+//! each up in the holidays, `skip` and `closed`, this walks those few
+//! days and asks the rule whether each is one of its occurrences. Cost
+//! follows the exceptions, not the length of the series: a daily ritual
+//! since 1990 costs what one since 2020 does.
+//!
+//! Only for rituals without a rotation: a turn depends on every held
+//! occurrence before it, so rotations are walked (from their first
+//! order, which bounds the walk by the rotation, not the history).
+
+use chrono::NaiveDate;
+
+use super::Expander;
+use super::slot::{self, Slot, SlotKind, SlotStatus};
+use crate::model::{Ritual, Rule, Segment};
+
+/// The slots of `ritual` (which has no rotation) up to `until` that the
+/// feed writes something for, in the order [`super::Slots`] gives them:
+/// every regular slot that is not held as the rule says (skipped, or
+/// moved), every slot of a `dates:` segment (each is an RDATE), and every
+/// extra (each is an RDATE). The slots left out are exactly the plain
+/// held occurrences of a rule, which the RRULE alone says.
+pub(super) fn exceptional(x: &Expander<'_>, ritual: &Ritual, until: NaiveDate) -> Vec<Slot> {
+    let mut out = Vec::new();
+    let mut dates = Vec::new();
+    for (k, seg) in ritual.segments.iter().enumerate() {
+        // The segment's last possible date: spans are half-open.
+        let last = seg
+            .span
+            .to
+            .and_then(|to| to.pred_opt())
+            .map_or(until, |to| to.min(until));
+        if seg.dtstart > last {
+            continue;
+        }
+        dates.clear();
+        match &seg.schedule.rule {
+            Rule::Dates(list) => dates.extend(
+                list.iter()
+                    .map(|e| e.date)
+                    .filter(|d| (seg.dtstart..=last).contains(d)),
+            ),
+            Rule::Recur(_) => candidates(x, ritual, seg, last, &mut dates),
+        }
+        dates.sort_unstable();
+        dates.dedup();
+        let dates_rule = matches!(seg.schedule.rule, Rule::Dates(_));
+        out.extend(
+            dates
+                .iter()
+                .map(|&d| slot::regular(x, ritual, k, d))
+                .filter(|s| dates_rule || s.status != SlotStatus::Held),
+        );
+    }
+    out.extend(
+        ritual
+            .extra
+            .iter()
+            .filter(|e| e.date <= until)
+            .map(|e| slot::extra(slot::extra_place(ritual, e))),
+    );
+    // `Slots` merges by (date, time): on a tie the earlier segment first,
+    // extras last. The sort is stable, as extras of one time keep their
+    // order there too.
+    out.sort_by_key(|s| (s.date, s.time, s.kind == SlotKind::Extra, s.segment));
+    out
+}
+
+/// Every date of `seg`'s rule up to `last` that an exception may fall
+/// on: the moved dates, and the rule's dates within the `skip` and
+/// `closed` ranges and on the holidays (computed exceptions only up to
+/// the horizon). A superset: the caller decides each date's status.
+fn candidates(
+    x: &Expander<'_>,
+    ritual: &Ritual,
+    seg: &Segment,
+    last: NaiveDate,
+    out: &mut Vec<NaiveDate>,
+) {
+    let rule = &seg.schedule.rule;
+    let (lo, horizon) = (seg.dtstart, x.spec.calendar.horizon);
+    let on_rule = |d: &NaiveDate| (lo..=last).contains(d) && rule.matches(lo, *d);
+    out.extend(ritual.moved.iter().map(|m| m.date).filter(on_rule));
+    if let Some(table) = x.holidays.get(&ritual.holidays) {
+        out.extend(table.between(lo, last.min(horizon)).filter(on_rule));
+    }
+    let ranges = ritual
+        .skip
+        .spans_within(lo, last, horizon)
+        .chain(x.spec.calendar.closed.spans_within(lo, last, horizon));
+    for (a, b) in ranges {
+        // The rule's first date on or after `a`, then step by step.
+        let mut d = match a.pred_opt() {
+            Some(before) if before >= lo => rule.next_after(lo, before),
+            _ => Some(lo),
+        };
+        while let Some(day) = d.filter(|d| *d <= b) {
+            out.push(day);
+            d = rule.next_after(lo, day);
+        }
+    }
+}
