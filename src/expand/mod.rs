@@ -100,9 +100,14 @@ impl<'a> Expander<'a> {
         let ritual = &self.spec.rituals[index];
         // A move may bring an occurrence from any date into the window.
         let latest_move = ritual.moved.iter().map(|m| m.date).max().unwrap_or(to);
-        Slots::between(self, ritual, self.walk_start(ritual, from), to.max(latest_move))
-            .filter(move |s| (from..=to).contains(&s.start_date()))
-            .map(move |s| Occurrence::new(self.spec, index, &s))
+        Slots::between(
+            self,
+            ritual,
+            self.walk_start(ritual, from),
+            to.max(latest_move),
+        )
+        .filter(move |s| (from..=to).contains(&s.start_date()))
+        .map(move |s| Occurrence::new(self.spec, index, &s))
     }
 
     /// Where a walk must start for its slots to be those of a walk from

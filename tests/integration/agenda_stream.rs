@@ -148,3 +148,88 @@ fn moves_across_the_window_come_out_in_order() {
         ]
     );
 }
+
+/// A rotation with a second order, a skip, a holiday and moves on both
+/// sides of the windows below.
+const TURNS: &str = "calendar:
+  name: T
+  timezone: Europe/Paris
+  since: 2026-03-02
+  domain: t.example.org
+  holidays: FR
+  language: en
+people:
+  - {id: a, name: Ann}
+  - {id: b, name: Bob}
+  - {id: c, name: Cyd}
+rituals:
+  - id: news
+    title: News
+    every: monday
+    time: \"10:00-11:00\"
+    skip: [2026-04-13]
+    moved:
+      - date: 2026-03-16
+        to: \"2026-05-06 09:00\"
+      - date: 2026-06-22
+        to: \"2026-06-23 10:00\"
+    rotation:
+      people: [a, b, c]
+      changes:
+        - from: 2026-05-11
+          people: [c, a]
+";
+
+/// A window's agenda enters the series at its start (issue 15) instead of
+/// walking it from the first date: it must list, with the same
+/// presenters and the same moves, what an agenda from the series' start
+/// lists in that window.
+#[test]
+fn a_window_entered_mid_series_keeps_turns_and_moves() {
+    let entries = |json: &str, from: &str, to: &str| -> Vec<serde_json::Value> {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .filter(|o| {
+                let day = &o["start_local"].as_str().unwrap()[..10];
+                day >= from && day <= to
+            })
+            .cloned()
+            .collect()
+    };
+    for yaml in [
+        TURNS,
+        MOVES,
+        include_str!("../fixtures/valid/rotation.yaml"),
+    ] {
+        let all = streamed_agenda(yaml, "2025-01-01", "2028-12-31", true);
+        for from in [
+            "2026-04-14",
+            "2026-05-06",
+            "2026-05-12",
+            "2026-06-23",
+            "2027-02-01",
+        ] {
+            let to = "2027-12-31";
+            let window = streamed_agenda(yaml, from, to, true);
+            assert_eq!(
+                entries(&window, from, to),
+                entries(&all, from, to),
+                "window from {from}\n{yaml}"
+            );
+        }
+    }
+    // The window from 2026-05-06 starts with the move from 2026-03-16,
+    // the third turn of the first order (03-02 Ann, 03-09 Bob); the second
+    // order starts over on 05-11.
+    let window = streamed_agenda(TURNS, "2026-05-06", "2026-05-20", false);
+    assert_eq!(
+        window.lines().collect::<Vec<_>>(),
+        [
+            "2026-05-06  Wednesday 09:00–10:00  News — Cyd  [moved from 2026-03-16 10:00]",
+            "2026-05-11  Monday    10:00–11:00  News — Cyd",
+            "2026-05-18  Monday    10:00–11:00  News — Ann",
+        ]
+    );
+}

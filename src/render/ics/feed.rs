@@ -104,7 +104,10 @@ impl<'a> Renderer<'a> {
     /// page asks (`print` never does).
     pub fn coming(&self, index: usize, today: NaiveDate) -> Vec<Occurrence> {
         let until = today + chrono::Days::new(COMING_DAYS);
-        self.expander.window(index, today, until).take(COMING).collect()
+        self.expander
+            .window(index, today, until)
+            .take(COMING)
+            .collect()
     }
 
     /// The feed's bytes.

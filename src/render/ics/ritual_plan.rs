@@ -80,9 +80,6 @@ impl RitualPlan {
                 (p, sets)
             })
             .collect();
-        RitualPlan {
-            team,
-            turns,
-        }
+        RitualPlan { team, turns }
     }
 }

@@ -42,6 +42,19 @@ impl Validator {
                 continue;
             }
             last_from = from;
+            if let Some(until) = until.filter(|u| from > *u) {
+                // `until` ends the last segment: a change past it would
+                // start a series that has already ended.
+                self.push(
+                    Diagnostic::error(
+                        format!("this change starts on {from}, after the ritual's `until` ({until}): it would never apply"),
+                        Some(loc(&change.value.from)),
+                        format!("{path}.from"),
+                    )
+                    .hint("`until` ends the whole ritual, changes included: move `until` past the change, or remove the change"),
+                );
+                continue;
+            }
             let prev = segments.last().expect("at least one segment");
             let c = &change.value;
             let locs = SegmentLocs {
