@@ -1,7 +1,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
 use super::Expander;
-use crate::model::{PersonId, Ritual, When};
+use crate::model::{PersonId, Ritual, RuleDates, When};
 
 /// One place in a ritual's series: a date the rule generates (or an
 /// `extra`), before deciding where and whether it happens.
@@ -98,6 +98,8 @@ pub struct Slots<'x> {
     until: NaiveDate,
     /// Each segment's next regular date, None once it is past its span.
     next: Vec<Option<NaiveDate>>,
+    /// Each segment's rule dates after its `next`.
+    cursors: Vec<RuleDates<'x>>,
     /// Extras up to `until` as (date, time, segment), in order; few.
     extras: Vec<(NaiveDate, Option<NaiveTime>, usize)>,
     extra_at: usize,
@@ -123,17 +125,19 @@ impl<'x> Slots<'x> {
         start: NaiveDate,
         until: NaiveDate,
     ) -> Self {
+        let mut cursors: Vec<RuleDates<'x>> = ritual
+            .segments
+            .iter()
+            .map(|seg| seg.schedule.rule.dates_from(seg.dtstart, start))
+            .collect();
         let next = ritual
             .segments
             .iter()
-            .map(|seg| {
-                let first = match start.pred_opt() {
-                    Some(before) if before >= seg.dtstart => {
-                        seg.schedule.rule.next_after(seg.dtstart, before)
-                    }
-                    _ => Some(seg.dtstart),
-                };
-                first.filter(|d| *d <= until && seg.span.contains(*d))
+            .zip(&mut cursors)
+            .map(|(seg, dates)| {
+                dates
+                    .next()
+                    .filter(|d| *d <= until && seg.span.contains(*d))
             })
             .collect();
         let mut extras: Vec<(NaiveDate, Option<NaiveTime>, usize)> = ritual
@@ -148,6 +152,7 @@ impl<'x> Slots<'x> {
             ritual,
             until,
             next,
+            cursors,
             extras,
             extra_at: 0,
             order: None,
@@ -178,10 +183,8 @@ impl<'x> Slots<'x> {
         }
         let (date, _, segment) = best?;
         let seg = &self.ritual.segments[segment];
-        self.next[segment] = seg
-            .schedule
-            .rule
-            .next_after(seg.dtstart, date)
+        self.next[segment] = self.cursors[segment]
+            .next()
             .filter(|d| *d <= self.until && seg.span.contains(*d));
         Some(regular(self.x, self.ritual, segment, date))
     }

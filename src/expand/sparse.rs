@@ -91,14 +91,6 @@ fn candidates(
         .spans_within(lo, last, horizon)
         .chain(x.spec.calendar.closed.spans_within(lo, last, horizon));
     for (a, b) in ranges {
-        // The rule's first date on or after `a`, then step by step.
-        let mut d = match a.pred_opt() {
-            Some(before) if before >= lo => rule.next_after(lo, before),
-            _ => Some(lo),
-        };
-        while let Some(day) = d.filter(|d| *d <= b) {
-            out.push(day);
-            d = rule.next_after(lo, day);
-        }
+        out.extend(rule.dates_from(lo, a).take_while(|d| *d <= b));
     }
 }

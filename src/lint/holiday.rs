@@ -10,25 +10,29 @@ use crate::model::{Holidays as Regions, Ritual, Spec};
 
 const SHOWN: usize = 3;
 
-/// The calendar's holidays over the lint window, built on first use.
+/// The calendar's holidays over the lint window.
 pub(super) struct Holidays {
     regions: Regions,
-    window: Window,
-    table: Option<HolidayTable>,
+    table: HolidayTable,
 }
 
 impl Holidays {
     pub(super) fn new(spec: &Spec, window: &Window) -> Holidays {
-        Holidays {
-            regions: spec.calendar.holidays.clone(),
-            window: *window,
-            table: None,
-        }
+        let regions = spec.calendar.holidays.clone();
+        // Only rituals that said `holidays: none` are looked at: most
+        // specs have none, and need no table.
+        let wanted = !regions.is_empty() && spec.rituals.iter().any(|r| r.holidays.is_empty());
+        let table = if wanted && window.from <= window.to {
+            HolidayTable::union(&regions, window.from.year(), window.to.year())
+        } else {
+            HolidayTable::default()
+        };
+        Holidays { regions, table }
     }
 }
 
 pub(super) fn lint(
-    h: &mut Holidays,
+    h: &Holidays,
     r: &Ritual,
     i: usize,
     occurrences: &[Occurrence],
@@ -42,10 +46,7 @@ pub(super) fn lint(
     if !r.holidays.is_empty() {
         return;
     }
-    let w = h.window;
-    let table = h
-        .table
-        .get_or_insert_with(|| HolidayTable::union(&h.regions, w.from.year(), w.to.year()));
+    let table = &h.table;
     let mut dates: Vec<NaiveDate> = Vec::new();
     let mut names: Vec<&str> = Vec::new();
     for o in occurrences {

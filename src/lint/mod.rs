@@ -45,15 +45,32 @@ pub fn lint(expander: &Expander<'_>, today: NaiveDate) -> Vec<Finding> {
     // Each ritual is expanded once over the window and every lint that
     // needs occurrences reads that one expansion. Findings are gathered
     // per lint so that, at one place, they keep the lints' order.
+    // Rituals are linted in parallel, and their findings joined in ritual
+    // order: the same findings in the same order as one at a time.
+    let holidays = holiday::Holidays::new(expander.spec, &window);
+    let per_ritual: Vec<(Vec<overlap::Busy>, Vec<Finding>, Vec<Finding>)> =
+        if window.from <= window.to {
+            use rayon::prelude::*;
+            (0..expander.spec.rituals.len())
+                .into_par_iter()
+                .map(|i| {
+                    let r = &expander.spec.rituals[i];
+                    let occurrences = expander.occurrences(i, window.from, window.to);
+                    let (mut busy, mut dst, mut holiday) = (Vec::new(), Vec::new(), Vec::new());
+                    overlap::collect(r, i, &occurrences, &mut busy);
+                    dst::lint(r, i, &occurrences, &mut dst);
+                    holiday::lint(&holidays, r, i, &occurrences, &mut holiday);
+                    (busy, dst, holiday)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
     let (mut busy, mut dst, mut holiday) = (Vec::new(), Vec::new(), Vec::new());
-    let mut holidays = holiday::Holidays::new(expander.spec, &window);
-    if window.from <= window.to {
-        for (i, r) in expander.spec.rituals.iter().enumerate() {
-            let occurrences = expander.occurrences(i, window.from, window.to);
-            overlap::collect(r, i, &occurrences, &mut busy);
-            dst::lint(r, i, &occurrences, &mut dst);
-            holiday::lint(&mut holidays, r, i, &occurrences, &mut holiday);
-        }
+    for (b, d, h) in per_ritual {
+        busy.extend(b);
+        dst.extend(d);
+        holiday.extend(h);
     }
     let mut out = Vec::new();
     overlap::report(expander, busy, &mut out);

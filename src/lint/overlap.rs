@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Days, NaiveDateTime, Utc};
 
 use crate::diagnostic::Diagnostic;
 use crate::expand::{Expander, Occurrence};
@@ -45,12 +45,15 @@ impl Audience {
 /// messages, and the sweep stops early.
 const MAX_LISTED: usize = 20;
 
-/// One held, timed, busy occurrence.
+/// One held, timed, busy occurrence: 24 bytes, as a window of a large
+/// spec holds hundreds of thousands. Its local times, needed only for a
+/// finding, are those of its instants in its ritual's zone.
 pub(super) struct Busy {
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    ritual: usize,
-    local: (NaiveDateTime, NaiveDateTime),
+    /// Seconds since the epoch.
+    start: i64,
+    end: i64,
+    ritual: u32,
+    segment: u32,
 }
 
 /// A sweep over all busy occurrences in the window sorted by start: each
@@ -64,10 +67,10 @@ pub(super) fn collect(r: &Ritual, i: usize, occurrences: &[Occurrence], busy: &m
         }
         if let (Some(start), Some(end)) = (o.start_utc, o.end_utc) {
             busy.push(Busy {
-                start,
-                end,
-                ritual: i,
-                local: (o.start, o.end),
+                start: start.timestamp(),
+                end: end.timestamp(),
+                ritual: u32::try_from(i).unwrap_or(u32::MAX),
+                segment: u32::try_from(o.segment).unwrap_or(u32::MAX),
             });
         }
     }
@@ -100,35 +103,61 @@ pub(super) fn report(x: &Expander<'_>, mut busy: Vec<Busy>, out: &mut Vec<super:
             let pair = (r.ritual.min(b.ritual), r.ritual.max(b.ritual));
             if pair.0 == pair.1
                 || reported.contains(&pair)
-                || !audiences[pair.0].shares(&audiences[pair.1])
+                || !audiences[pair.0 as usize].shares(&audiences[pair.1 as usize])
             {
                 continue;
             }
             reported.insert(pair);
-            out.push((Some(r.ritual.max(b.ritual)), finding(x, r, b)));
+            out.push((Some(pair.1 as usize), finding(x, r, b)));
             listed += 1;
         }
         running.push(b);
     }
 }
 
+/// The local start and end of a busy occurrence as the series gives them
+/// (a start in a DST gap stays as written): found again by expanding its
+/// ritual around its instant, which only the few findings need.
+fn local(x: &Expander<'_>, b: &Busy) -> (NaiveDateTime, NaiveDateTime) {
+    let seg = &x.spec.rituals[b.ritual as usize].segments[b.segment as usize];
+    let start = DateTime::<Utc>::from_timestamp(b.start, 0).unwrap_or_default();
+    let end = DateTime::<Utc>::from_timestamp(b.end, 0).unwrap_or_default();
+    let day = start.date_naive();
+    let (from, to) = (day - Days::new(2), day + Days::new(2));
+    x.window(b.ritual as usize, from, to)
+        .find(|o| o.is_held() && o.start_utc == Some(start))
+        .map_or_else(
+            || {
+                let tz = seg.schedule.timezone;
+                let at = |t: DateTime<Utc>| t.with_timezone(&tz).naive_local();
+                (at(start), at(end))
+            },
+            |o| (o.start, o.end),
+        )
+}
+
 fn finding(x: &Expander<'_>, a: &Busy, b: &Busy) -> Diagnostic {
     let (first, second) = if a.ritual < b.ritual { (a, b) } else { (b, a) };
     let rituals = &x.spec.rituals;
-    let (r1, r2) = (&rituals[first.ritual], &rituals[second.ritual]);
+    let (r1, r2) = (
+        &rituals[first.ritual as usize],
+        &rituals[second.ritual as usize],
+    );
+    let (first_local, second_local) = (local(x, first), local(x, second));
+    let b_local = if std::ptr::eq(b, first) {
+        first_local
+    } else {
+        second_local
+    };
     let at = &r2
         .segments
         .iter()
-        .find(|s| s.span.contains(second.local.0.date()))
+        .find(|s| s.span.contains(second_local.0.date()))
         .unwrap_or(&r2.segments[0])
         .locs
         .time;
-    let span = |b: &Busy| {
-        format!(
-            "{}–{}",
-            b.local.0.format("%H:%M"),
-            b.local.1.format("%H:%M")
-        )
+    let span = |(start, end): (NaiveDateTime, NaiveDateTime)| {
+        format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"))
     };
     Diagnostic::warning(
         format!(
@@ -136,7 +165,7 @@ fn finding(x: &Expander<'_>, a: &Busy, b: &Busy) -> Diagnostic {
             r1.id,
             r2.id,
             // The later start is in both: its local date is the day.
-            b.local.0.date(),
+            b_local.0.date(),
         ),
         Some(at.loc),
         at.path.clone(),
@@ -144,9 +173,9 @@ fn finding(x: &Expander<'_>, a: &Busy, b: &Busy) -> Diagnostic {
     .hint(format!(
         "`{}` is {} and `{}` is {} that day (line {} and line {})",
         r1.id,
-        span(first),
+        span(first_local),
         r2.id,
-        span(second),
+        span(second_local),
         r1.loc.line,
         r2.loc.line
     ))

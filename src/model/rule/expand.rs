@@ -11,9 +11,9 @@ use super::{ByDay, Freq, Recur};
 
 /// Periods scanned past the last date before giving up: a rule with no
 /// date in 400 years (the Gregorian cycle) has none at all.
-const CYCLE_YEARS: i32 = 400;
+pub(super) const CYCLE_YEARS: i32 = 400;
 /// RFC 5545 dates have four-digit years.
-const LAST_YEAR: i32 = 9999;
+pub(super) const LAST_YEAR: i32 = 9999;
 
 impl Recur {
     pub(super) fn matches(&self, anchor: NaiveDate, date: NaiveDate) -> bool {
@@ -72,7 +72,7 @@ impl Recur {
 
     /// The index of the period holding `d`: days, weeks (starting on
     /// WKST), months or years since a fixed origin.
-    fn period(&self, d: NaiveDate) -> i64 {
+    pub(super) fn period(&self, d: NaiveDate) -> i64 {
         match self.freq {
             Freq::Daily => i64::from(d.num_days_from_ce()),
             Freq::Weekly => {
@@ -85,7 +85,7 @@ impl Recur {
         }
     }
 
-    fn period_start(&self, p: i64) -> Option<NaiveDate> {
+    pub(super) fn period_start(&self, p: i64) -> Option<NaiveDate> {
         let year = |y: i64| i32::try_from(y).ok();
         match self.freq {
             Freq::Daily => NaiveDate::from_num_days_from_ce_opt(i32::try_from(p).ok()?),

@@ -2,12 +2,14 @@
 //! YEARLY with every BYxxx part that selects days), or a plain list of
 //! dates. Times of day come from the ritual's `time`, never from the rule.
 
+mod cursor;
 mod expand;
 mod text;
 mod weekno;
 
 use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta, Weekday};
 
+pub use cursor::RuleDates;
 pub use text::ical_day;
 
 /// Monday to Friday: what `every: weekday` means, and what the words

@@ -84,6 +84,10 @@ pub fn page(r: &Renderer<'_>, now: DateTime<Utc>) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// Cards made in parallel at a time: enough to keep the cores busy, few
+/// enough that a batch stays small.
+const CARDS_AT_ONCE: usize = 256;
+
 /// `page`, written to `out` as it is produced: one card at a time, so a
 /// page of 10,000 rituals is never held whole.
 ///
@@ -112,8 +116,18 @@ pub fn write_page(
     ));
     out.write_all(h.as_bytes())?;
     h.clear();
-    for i in 0..spec.rituals.len() {
-        out.write_all(ritual::card(r, i, today).as_bytes())?;
+    // Cards are made in parallel a batch at a time and written in order:
+    // the page is never held whole.
+    let indices: Vec<usize> = (0..spec.rituals.len()).collect();
+    for batch in indices.chunks(CARDS_AT_ONCE) {
+        use rayon::prelude::*;
+        let cards: Vec<String> = batch
+            .par_iter()
+            .map(|&i| ritual::card(r, i, today))
+            .collect();
+        for card in cards {
+            out.write_all(card.as_bytes())?;
+        }
     }
     h.push_str("</div>\n</section>\n");
     people_section(&mut h, r, l);
