@@ -35,6 +35,10 @@ pub struct Window {
 /// rendered against); None for the spec as a whole.
 pub type Finding = (Option<usize>, Diagnostic);
 
+/// Rituals linted in parallel at a time: enough to keep the cores busy,
+/// few enough that a batch's occurrences stay small.
+const RITUALS_AT_ONCE: usize = 256;
+
 /// Every lint finding for a spec, in source order within each ritual's
 /// file.
 pub fn lint(expander: &Expander<'_>, today: NaiveDate) -> Vec<Finding> {
@@ -45,32 +49,35 @@ pub fn lint(expander: &Expander<'_>, today: NaiveDate) -> Vec<Finding> {
     // Each ritual is expanded once over the window and every lint that
     // needs occurrences reads that one expansion. Findings are gathered
     // per lint so that, at one place, they keep the lints' order.
-    // Rituals are linted in parallel, and their findings joined in ritual
-    // order: the same findings in the same order as one at a time.
+    // Rituals are linted in parallel, a batch at a time, and their
+    // findings joined in ritual order: the same findings in the same
+    // order as one at a time, without holding every ritual's twice.
     let holidays = holiday::Holidays::new(expander.spec, &window);
-    let per_ritual: Vec<(Vec<overlap::Busy>, Vec<Finding>, Vec<Finding>)> =
-        if window.from <= window.to {
-            use rayon::prelude::*;
-            (0..expander.spec.rituals.len())
-                .into_par_iter()
-                .map(|i| {
-                    let r = &expander.spec.rituals[i];
-                    let occurrences = expander.occurrences(i, window.from, window.to);
-                    let (mut busy, mut dst, mut holiday) = (Vec::new(), Vec::new(), Vec::new());
-                    overlap::collect(r, i, &occurrences, &mut busy);
-                    dst::lint(r, i, &occurrences, &mut dst);
-                    holiday::lint(&holidays, r, i, &occurrences, &mut holiday);
-                    (busy, dst, holiday)
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
     let (mut busy, mut dst, mut holiday) = (Vec::new(), Vec::new(), Vec::new());
-    for (b, d, h) in per_ritual {
-        busy.extend(b);
-        dst.extend(d);
-        holiday.extend(h);
+    let indices: Vec<usize> = if window.from <= window.to {
+        (0..expander.spec.rituals.len()).collect()
+    } else {
+        Vec::new()
+    };
+    for batch in indices.chunks(RITUALS_AT_ONCE) {
+        use rayon::prelude::*;
+        let found: Vec<(Vec<overlap::Busy>, Vec<Finding>, Vec<Finding>)> = batch
+            .par_iter()
+            .map(|&i| {
+                let r = &expander.spec.rituals[i];
+                let occurrences = expander.occurrences(i, window.from, window.to);
+                let (mut busy, mut dst, mut holiday) = (Vec::new(), Vec::new(), Vec::new());
+                overlap::collect(r, i, &occurrences, &mut busy);
+                dst::lint(r, i, &occurrences, &mut dst);
+                holiday::lint(&holidays, r, i, &occurrences, &mut holiday);
+                (busy, dst, holiday)
+            })
+            .collect();
+        for (b, d, h) in found {
+            busy.extend(b);
+            dst.extend(d);
+            holiday.extend(h);
+        }
     }
     let mut out = Vec::new();
     overlap::report(expander, busy, &mut out);

@@ -45,15 +45,21 @@ impl Audience {
 /// messages, and the sweep stops early.
 const MAX_LISTED: usize = 20;
 
-/// One held, timed, busy occurrence: 24 bytes, as a window of a large
+/// One held, timed, busy occurrence: 16 bytes, as the window of a large
 /// spec holds hundreds of thousands. Its local times, needed only for a
-/// finding, are those of its instants in its ritual's zone.
+/// finding, are found again then (`local`).
 pub(super) struct Busy {
     /// Seconds since the epoch.
     start: i64,
-    end: i64,
+    /// Seconds.
+    length: u32,
     ritual: u32,
-    segment: u32,
+}
+
+impl Busy {
+    fn end(&self) -> i64 {
+        self.start + i64::from(self.length)
+    }
 }
 
 /// A sweep over all busy occurrences in the window sorted by start: each
@@ -68,9 +74,8 @@ pub(super) fn collect(r: &Ritual, i: usize, occurrences: &[Occurrence], busy: &m
         if let (Some(start), Some(end)) = (o.start_utc, o.end_utc) {
             busy.push(Busy {
                 start: start.timestamp(),
-                end: end.timestamp(),
+                length: u32::try_from((end - start).num_seconds()).unwrap_or(u32::MAX),
                 ritual: u32::try_from(i).unwrap_or(u32::MAX),
-                segment: u32::try_from(o.segment).unwrap_or(u32::MAX),
             });
         }
     }
@@ -80,7 +85,10 @@ pub(super) fn collect(r: &Ritual, i: usize, occurrences: &[Occurrence], busy: &m
 pub(super) fn report(x: &Expander<'_>, mut busy: Vec<Busy>, out: &mut Vec<super::Finding>) {
     let spec = x.spec;
     let audiences: Vec<Audience> = spec.rituals.iter().map(Audience::of).collect();
-    busy.sort_by_key(|b| (b.start, b.ritual));
+    // In place: a stable sort would need half the list again. The length
+    // breaks the ties a stable sort left in series order (two occurrences
+    // of one ritual at one instant are never a pair).
+    busy.sort_unstable_by_key(|b| (b.start, b.ritual, b.length));
     let mut running: Vec<&Busy> = Vec::new();
     let mut reported = HashSet::new();
     let mut listed = 0;
@@ -95,7 +103,7 @@ pub(super) fn report(x: &Expander<'_>, mut busy: Vec<Busy>, out: &mut Vec<super:
             )));
             return;
         }
-        running.retain(|r| r.end > b.start);
+        running.retain(|r| r.end() > b.start);
         for r in &running {
             if listed >= MAX_LISTED {
                 break;
@@ -119,16 +127,17 @@ pub(super) fn report(x: &Expander<'_>, mut busy: Vec<Busy>, out: &mut Vec<super:
 /// (a start in a DST gap stays as written): found again by expanding its
 /// ritual around its instant, which only the few findings need.
 fn local(x: &Expander<'_>, b: &Busy) -> (NaiveDateTime, NaiveDateTime) {
-    let seg = &x.spec.rituals[b.ritual as usize].segments[b.segment as usize];
     let start = DateTime::<Utc>::from_timestamp(b.start, 0).unwrap_or_default();
-    let end = DateTime::<Utc>::from_timestamp(b.end, 0).unwrap_or_default();
+    let end = DateTime::<Utc>::from_timestamp(b.end(), 0).unwrap_or_default();
     let day = start.date_naive();
     let (from, to) = (day - Days::new(2), day + Days::new(2));
     x.window(b.ritual as usize, from, to)
         .find(|o| o.is_held() && o.start_utc == Some(start))
         .map_or_else(
             || {
-                let tz = seg.schedule.timezone;
+                let ritual = &x.spec.rituals[b.ritual as usize];
+                let k = ritual.segment_at(day).unwrap_or(0);
+                let tz = ritual.segments[k].schedule.timezone;
                 let at = |t: DateTime<Utc>| t.with_timezone(&tz).naive_local();
                 (at(start), at(end))
             },

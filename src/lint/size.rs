@@ -20,18 +20,23 @@ pub(super) fn lint(expander: &Expander<'_>, today: NaiveDate, out: &mut Vec<supe
     let now = today.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
     let previous = PreviousFeeds::default();
     let renderer = Renderer::new(expander, &previous, BuildInfo { now });
-    let events = renderer.events(FeedKind::Team);
-    let bytes = renderer.feed_of(FeedKind::Team, &events).len();
+    // Streamed as `build` writes it, counted and dropped: never held.
     let count = |b: &[u8]| b.windows(12).filter(|w| w == b"BEGIN:VEVENT").count();
-    let vevents: usize = events.iter().map(|e| count(&e.bytes)).sum();
-    if bytes <= MAX_BYTES && vevents <= MAX_EVENTS {
-        return;
-    }
     // Per ritual: its bytes and VEVENTs in the feed.
     let mut per: Vec<(usize, usize)> = vec![(0, 0); spec.rituals.len()];
-    for e in &events {
+    let mut sink = Counter(0);
+    let streamed = renderer.write_feed_with(FeedKind::Team, &mut sink, &mut |e| {
         per[e.ritual].0 += e.bytes.len();
         per[e.ritual].1 += count(&e.bytes);
+        Ok(())
+    });
+    if streamed.is_err() {
+        return;
+    }
+    let bytes = sink.0;
+    let vevents: usize = per.iter().map(|p| p.1).sum();
+    if bytes <= MAX_BYTES && vevents <= MAX_EVENTS {
+        return;
     }
     let Some((i, &(r_bytes, r_events))) = per.iter().enumerate().max_by_key(|(_, p)| **p) else {
         return;
@@ -59,4 +64,18 @@ pub(super) fn lint(expander: &Expander<'_>, today: NaiveDate, out: &mut Vec<supe
         d = d.hint("no single ritual makes it large: split the rituals into several spec files (a many-teams build writes one feed per team)");
     }
     out.push((Some(i), d));
+}
+
+/// A writer that only counts the bytes written to it.
+struct Counter(usize);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
