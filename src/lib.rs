@@ -17,7 +17,8 @@
 //!
 //! `diagnostic` renders the errors of every stage; `pipe` is standard
 //! output and error as the commands write them. `cli` → `config` →
-//! `commands` drive the stages: one file per subcommand.
+//! `commands` drive the stages: one file per subcommand. `par` runs a
+//! stage's items in parallel when there are enough of them.
 
 pub mod caldav;
 pub mod cli;
@@ -35,6 +36,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod par;
 pub mod pipe;
 pub mod render;
 pub mod spec;

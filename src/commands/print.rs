@@ -4,8 +4,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use rayon::prelude::*;
-
 use crate::error::Error;
 use crate::expand::Expander;
 use crate::load::{Team, Workspace};
@@ -70,10 +68,9 @@ pub fn run(ws: &Workspace, opts: &PrintOptions<'_>) -> Result<i32, Error> {
             return Ok(0);
         }
         (None, None) => {
-            let rendered: Vec<Rendered> = teams
-                .par_iter()
-                .map(|t| render_team(t, &prev_of(t), build))
-                .collect();
+            let rendered: Vec<Rendered> = crate::par::map(&teams, crate::par::FILES, |t| {
+                render_team(t, &prev_of(t), build)
+            });
             combined(&teams, &rendered)?
         }
     };

@@ -68,17 +68,25 @@ impl<'a> Expander<'a> {
     }
 
     /// The slots of ritual `index` up to `until` that its feed events
-    /// are planned from, in the order of [`Expander::slots`]: all of them
-    /// for a rotation (turns are counted occurrence by occurrence), only
-    /// those that are not plain held occurrences of a rule otherwise
-    /// (found from the exceptions, without walking the series: see
-    /// `sparse`). Planning gives the same events from either.
+    /// are planned from, in the order of [`Expander::slots`]: only those
+    /// that are not plain held occurrences of a rule (found from the
+    /// exceptions, without walking the series: see `sparse`), except from
+    /// a rotation's first date on, where every slot is (turns are counted
+    /// occurrence by occurrence). Planning gives the same events as from
+    /// every slot.
     pub fn feed_slots(&self, index: usize, until: NaiveDate) -> Vec<Slot> {
         let ritual = &self.spec.rituals[index];
-        if ritual.rotation.is_some() {
-            self.slots(index, until)
-        } else {
-            sparse::exceptional(self, ritual, until)
+        let Some(rotation) = &ritual.rotation else {
+            return sparse::exceptional(self, ritual, until);
+        };
+        let first = ritual.segments[0].dtstart;
+        match rotation.orders.first().map(|o| o.from) {
+            Some(from) if from > first => {
+                let mut slots = sparse::before(self, ritual, from, until);
+                slots.extend(Slots::between(self, ritual, from, until));
+                slots
+            }
+            _ => self.slots(index, until),
         }
     }
 

@@ -6,9 +6,9 @@
 //! follows the exceptions, not the length of the series: a daily ritual
 //! since 1990 costs what one since 2020 does.
 //!
-//! Only for rituals without a rotation: a turn depends on every held
-//! occurrence before it, so rotations are walked (from their first
-//! order, which bounds the walk by the rotation, not the history).
+//! A rotation's turns depend on every held occurrence before them, so
+//! from its first date on a rotation is walked (which bounds the walk by
+//! the rotation, not by the history); before it, it is as any ritual.
 
 use chrono::NaiveDate;
 
@@ -65,6 +65,41 @@ pub(super) fn exceptional(x: &Expander<'_>, ritual: &Ritual, until: NaiveDate) -
     // extras last. The sort is stable, as extras of one time keep their
     // order there too.
     out.sort_by_key(|s| (s.date, s.time, s.kind == SlotKind::Extra, s.segment));
+    out
+}
+
+/// The slots of a rotation ritual before the rotation's first date
+/// `from` (and up to `until`) that its feed's `Before` part is planned
+/// from: [`exceptional`] ones, and each segment's last regular slot
+/// before `from`, where that part's RRULE ends (its UNTIL).
+pub(super) fn before(
+    x: &Expander<'_>,
+    ritual: &Ritual,
+    from: NaiveDate,
+    until: NaiveDate,
+) -> Vec<Slot> {
+    let Some(end) = from.pred_opt().map(|d| d.min(until)) else {
+        return Vec::new();
+    };
+    let mut out = exceptional(x, ritual, end);
+    for (k, seg) in ritual.segments.iter().enumerate() {
+        let last = seg
+            .span
+            .to
+            .and_then(|to| to.pred_opt())
+            .map_or(end, |to| to.min(end));
+        let found = seg.schedule.rule.last_on_or_before(seg.dtstart, last);
+        if let Some(d) = found.filter(|d| seg.span.contains(*d)) {
+            out.push(slot::regular(x, ritual, k, d));
+        }
+    }
+    out.sort_by_key(|s| (s.date, s.time, s.kind == SlotKind::Extra, s.segment));
+    // The last slot may be an exception already listed.
+    out.dedup_by(|a, b| {
+        a.kind == SlotKind::Regular
+            && b.kind == SlotKind::Regular
+            && (a.segment, a.date) == (b.segment, b.date)
+    });
     out
 }
 

@@ -60,10 +60,8 @@ pub fn lint(expander: &Expander<'_>, today: NaiveDate) -> Vec<Finding> {
         Vec::new()
     };
     for batch in indices.chunks(RITUALS_AT_ONCE) {
-        use rayon::prelude::*;
-        let found: Vec<(Vec<overlap::Busy>, Vec<Finding>, Vec<Finding>)> = batch
-            .par_iter()
-            .map(|&i| {
+        let found: Vec<(Vec<overlap::Busy>, Vec<Finding>, Vec<Finding>)> =
+            crate::par::map(batch, crate::par::RITUALS, |&i| {
                 let r = &expander.spec.rituals[i];
                 let occurrences = expander.occurrences(i, window.from, window.to);
                 let (mut busy, mut dst, mut holiday) = (Vec::new(), Vec::new(), Vec::new());
@@ -71,8 +69,7 @@ pub fn lint(expander: &Expander<'_>, today: NaiveDate) -> Vec<Finding> {
                 dst::lint(r, i, &occurrences, &mut dst);
                 holiday::lint(&holidays, r, i, &occurrences, &mut holiday);
                 (busy, dst, holiday)
-            })
-            .collect();
+            });
         for (b, d, h) in found {
             busy.extend(b);
             dst.extend(d);

@@ -13,8 +13,6 @@ mod include;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::config::Clock;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, FileDiagnostics};
@@ -71,10 +69,8 @@ pub fn load(
     clock: &Clock,
 ) -> Result<Workspace, Error> {
     let (paths, many) = discover::spec_files(inputs, recursive)?;
-    let read: Vec<Result<Closure, ReadError>> = paths
-        .par_iter()
-        .map(|p| Closure::read(p, max_bytes))
-        .collect();
+    let read: Vec<Result<Closure, ReadError>> =
+        crate::par::map(&paths, crate::par::FILES, |p| Closure::read(p, max_bytes));
     let mut closures = Vec::with_capacity(read.len());
     for c in read {
         closures.push(c?);
@@ -100,7 +96,7 @@ pub fn load(
         build_date: clock.today(),
     };
     let validated: Vec<Result<Team, Invalid>> =
-        closures.into_par_iter().map(|c| team(c, &ctx)).collect();
+        crate::par::map_owned(closures, crate::par::FILES, |c| team(c, &ctx));
     let mut report = Report::default();
     let mut teams = Vec::with_capacity(validated.len());
     for v in validated {

@@ -3,8 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use super::OutFile;
 use super::previous::{read_previous, stale_feeds};
 use super::publisher::Publisher;
@@ -79,14 +77,10 @@ pub(crate) fn combined(teams: &[&Loaded], rendered: &[Rendered]) -> Result<Vec<u
 /// Every feed file of a build, relative to the output folder. Feeds are
 /// rendered in parallel and kept in `kinds()` order.
 pub fn feed_files(renderer: &Renderer<'_>) -> Vec<OutFile> {
-    renderer
-        .kinds()
-        .into_par_iter()
-        .map(|kind| OutFile {
-            path: PathBuf::from(renderer.file_name(kind)),
-            bytes: renderer.feed(kind),
-        })
-        .collect()
+    crate::par::map(&renderer.kinds(), crate::par::RITUALS, |&kind| OutFile {
+        path: PathBuf::from(renderer.file_name(kind)),
+        bytes: renderer.feed(kind),
+    })
 }
 
 /// A one-team build: its feeds and page into `out`. Returns the exit code.
@@ -140,7 +134,8 @@ fn stage_feeds(
     let places: Vec<usize> = rest.iter().map(|_| publisher.reserve()).collect();
     // The team feed (all events) takes as long as many of the others: it
     // is streamed alongside them.
-    let (team_staged, staged) = rayon::join(
+    let (team_staged, staged) = crate::par::join(
+        rest.len() >= crate::par::RITUALS,
         || {
             publisher.stream_at(team_place, &dir.join(renderer.file_name(team)), |w| {
                 match each_team_event {
@@ -150,7 +145,8 @@ fn stage_feeds(
             })
         },
         || {
-            rest.par_iter().zip(places).try_for_each(|(&kind, place)| {
+            let jobs: Vec<(FeedKind, usize)> = rest.iter().copied().zip(places).collect();
+            crate::par::try_for_each(&jobs, crate::par::RITUALS, |&(kind, place)| {
                 publisher.add_at(
                     place,
                     &OutFile {

@@ -120,11 +120,7 @@ pub fn write_page(
     // the page is never held whole.
     let indices: Vec<usize> = (0..spec.rituals.len()).collect();
     for batch in indices.chunks(CARDS_AT_ONCE) {
-        use rayon::prelude::*;
-        let cards: Vec<String> = batch
-            .par_iter()
-            .map(|&i| ritual::card(r, i, today))
-            .collect();
+        let cards = crate::par::map(batch, crate::par::RITUALS, |&i| ritual::card(r, i, today));
         for card in cards {
             out.write_all(card.as_bytes())?;
         }

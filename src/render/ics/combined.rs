@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 
 use super::content_line::ContentWriter;
 use super::feed::{BuildInfo, Event, Head, write_head, zone_years};
-use super::vtimezone::ZoneInfo;
+use super::vtimezone::vtimezone_bytes;
 use crate::model::Spec;
 
 /// What one team brings to the combined feed.
@@ -109,7 +109,7 @@ pub fn combined_feed(teams: &[TeamEvents<'_>]) -> Result<Vec<u8>, Conflict> {
     used.dedup();
     for name in used {
         if let Some((tz, first, last)) = zones.get(name) {
-            ZoneInfo::new(*tz, *first, *last).write(&mut w);
+            w.append(&vtimezone_bytes(*tz, *first, *last));
         }
     }
     for e in events {
@@ -187,7 +187,7 @@ impl<'w> CombinedWriter<'w> {
             }
         }
         for (tz, first, last) in zones.values() {
-            ZoneInfo::new(*tz, *first, *last).write(&mut w);
+            w.append(&vtimezone_bytes(*tz, *first, *last));
         }
         out.write_all(w.as_bytes())?;
         Ok(CombinedWriter {

@@ -13,7 +13,7 @@ use super::plan::EventSet;
 pub use super::ritual_plan::zone_years;
 use super::ritual_plan::{COMING, COMING_DAYS, RitualPlan};
 use super::stamp::PreviousFeeds;
-use super::vtimezone::ZoneInfo;
+use super::vtimezone::vtimezone_bytes;
 use crate::expand::{Expander, Occurrence};
 use crate::model::{PersonId, Spec};
 
@@ -56,7 +56,7 @@ pub struct Renderer<'a> {
     /// Each ritual's events, planned once.
     plans: Vec<RitualPlan>,
     /// Each zone's VTIMEZONE, computed and serialized once per build.
-    zones: BTreeMap<&'static str, Vec<u8>>,
+    zones: BTreeMap<&'static str, std::sync::Arc<[u8]>>,
     /// Per zone, the first year a ritual uses it; and the last year any
     /// VTIMEZONE covers.
     zone_years: BTreeMap<&'static str, (Tz, i32)>,
@@ -71,20 +71,14 @@ const RITUALS_AT_ONCE: usize = 256;
 
 impl<'a> Renderer<'a> {
     pub fn new(expander: &'a Expander<'a>, previous: &'a PreviousFeeds, build: BuildInfo) -> Self {
-        use rayon::prelude::*;
         let spec = expander.spec;
-        let plans: Vec<RitualPlan> = (0..spec.rituals.len())
-            .into_par_iter()
-            .map(|i| RitualPlan::new(expander, i))
-            .collect();
+        let plans = crate::par::map_indices(spec.rituals.len(), crate::par::RITUALS, |i| {
+            RitualPlan::new(expander, i)
+        });
         let (first_years, last_year) = zone_years(spec, build.now);
         let zones = first_years
             .iter()
-            .map(|(name, (tz, first))| {
-                let mut w = ContentWriter::new();
-                ZoneInfo::new(*tz, *first, last_year).write(&mut w);
-                (*name, w.into_bytes())
-            })
+            .map(|(name, (tz, first))| (*name, vtimezone_bytes(*tz, *first, last_year)))
             .collect();
         Renderer {
             spec,
@@ -156,7 +150,6 @@ impl<'a> Renderer<'a> {
         out: &mut dyn std::io::Write,
         each: &mut dyn FnMut(&Event) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
-        use rayon::prelude::*;
         if kind != FeedKind::Team {
             return out.write_all(&self.feed(kind));
         }
@@ -183,10 +176,8 @@ impl<'a> Renderer<'a> {
         out.write_all(w.as_bytes())?;
         let indices: Vec<usize> = (0..self.spec.rituals.len()).collect();
         for batch in indices.chunks(RITUALS_AT_ONCE) {
-            let parts: Vec<Vec<Event>> = batch
-                .par_iter()
-                .map(|&i| self.ritual_events(i, None))
-                .collect();
+            let parts: Vec<Vec<Event>> =
+                crate::par::map(batch, crate::par::RITUALS, |&i| self.ritual_events(i, None));
             for e in parts.iter().flatten() {
                 out.write_all(&e.bytes)?;
                 each(e)?;
@@ -326,7 +317,7 @@ impl<'a> Renderer<'a> {
 
     /// The VTIMEZONE of zone `name`, serialized, when an event uses it.
     pub fn zone(&self, name: &str) -> Option<&[u8]> {
-        self.zones.get(name).map(Vec::as_slice)
+        self.zones.get(name).map(|z| &z[..])
     }
 
     /// Each time zone the feeds use, with the years its VTIMEZONE covers.

@@ -39,6 +39,9 @@
 mod observance;
 mod transitions;
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use chrono_tz::Tz;
 
@@ -152,6 +155,35 @@ fn format_rule(rule: &YearlyRule) -> String {
             )
         }
     }
+}
+
+/// The VTIMEZONE of `tz` over `first_year..=last_year`, serialized: a
+/// [`ZoneInfo`] computed once per process for each (zone, years). Finding
+/// a zone's transitions probes its offset day by day (about a millisecond
+/// for twenty years), and a build needs the same zones for its lints and
+/// its feeds, a many-teams build for every team.
+pub fn vtimezone_bytes(tz: Tz, first_year: i32, last_year: i32) -> Arc<[u8]> {
+    type Cache = Mutex<HashMap<(&'static str, i32, i32), Arc<[u8]>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let key = (tz.name(), first_year, last_year);
+    let cache = CACHE.get_or_init(Cache::default);
+    // A panic elsewhere while holding the lock leaves the map as it was.
+    let cached = cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get(&key)
+        .cloned();
+    if let Some(bytes) = cached {
+        return bytes;
+    }
+    let mut w = ContentWriter::new();
+    ZoneInfo::new(tz, first_year, last_year).write(&mut w);
+    let bytes: Arc<[u8]> = w.into_bytes().into();
+    cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .insert(key, Arc::clone(&bytes));
+    bytes
 }
 
 #[cfg(test)]
