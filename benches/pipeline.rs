@@ -28,7 +28,7 @@ fn inputs() -> Vec<(&'static str, Source)> {
     let source = |name: &str, text: String| Source {
         name: name.to_owned(),
         path: Some(PathBuf::from(name)),
-        text,
+        text: text.into(),
     };
     vec![
         ("seed", source("rituals.yaml", seed)),

@@ -22,7 +22,7 @@ pub fn run(ws: &Workspace, opts: &BuildOptions<'_>, today: NaiveDate) -> Result<
     if ws.many {
         if !opts.force {
             for t in &ws.teams {
-                if let Some(path) = &t.source.path {
+                if let Some(path) = &t.source().path {
                     refuse_dangerous_out(path, opts.out)?;
                 }
             }
@@ -31,7 +31,7 @@ pub fn run(ws: &Workspace, opts: &BuildOptions<'_>, today: NaiveDate) -> Result<
     } else {
         let loaded = &ws.teams[0];
         if !opts.force {
-            let file = loaded.source.path.as_deref().unwrap_or(Path::new("-"));
+            let file = loaded.source().path.as_deref().unwrap_or(Path::new("-"));
             refuse_dangerous_out(file, opts.out)?;
         }
         build_one(loaded, opts)

@@ -31,7 +31,7 @@ pub fn run(
                     .iter()
                     .flat_map(|t| by_file(t, clock.today()))
                     .collect(),
-                ws.teams.iter().map(|t| t.source.name.clone()).collect(),
+                ws.teams.iter().map(|t| t.source().name.clone()).collect(),
             ),
             Err(Error::Spec {
                 source,

@@ -35,8 +35,6 @@ pub struct SpecFile {
 /// A validated team: a built file, the files it includes, and its spec.
 #[derive(Debug)]
 pub struct Team {
-    /// The built file.
-    pub source: Source,
     pub spec: Spec,
     /// Every file of the team: `[0]` is the built file, then its includes.
     pub files: Vec<SpecFile>,
@@ -69,34 +67,45 @@ pub fn load(
     clock: &Clock,
 ) -> Result<Workspace, Error> {
     let (paths, many) = discover::spec_files(inputs, recursive)?;
-    let read: Vec<Result<Closure, ReadError>> =
-        crate::par::map(&paths, crate::par::FILES, |p| Closure::read(p, max_bytes));
-    let mut closures = Vec::with_capacity(read.len());
-    for c in read {
-        closures.push(c?);
-    }
-    // A file without `calendar` that another team includes is a shared
-    // part (people, common rituals), not a team of its own.
-    let included: HashSet<&Path> = closures
-        .iter()
-        .flat_map(|c| c.files[1..].iter().filter_map(|f| f.canon.as_deref()))
-        .collect();
-    let shared: Vec<bool> = closures
-        .iter()
-        .map(|c| {
-            let top = &c.files[0];
-            top.raw.as_ref().is_some_and(|r| r.calendar.is_none())
-                && top.canon.as_deref().is_some_and(|k| included.contains(k))
-        })
-        .collect();
-    let mut keep = shared.iter().map(|s| !s);
-    closures.retain(|_| keep.next().unwrap_or(true));
-
     let ctx = Context {
         build_date: clock.today(),
     };
-    let validated: Vec<Result<Team, Invalid>> =
-        crate::par::map_owned(closures, crate::par::FILES, |c| team(c, &ctx));
+    // A file with `calendar` is a team whatever includes it: it is
+    // validated as soon as it is read, so that its parsed form (several
+    // times its text) is dropped at once and a folder of many teams is
+    // never held parsed all together.
+    let read: Vec<Result<Read, ReadError>> = crate::par::map(&paths, crate::par::FILES, |p| {
+        let c = Closure::read(p, max_bytes)?;
+        let top = c.files[0].raw.as_ref();
+        Ok(if top.is_some_and(|r| r.calendar.is_some()) {
+            Read::Validated(Box::new(team(c, &ctx)))
+        } else {
+            Read::Pending(c)
+        })
+    });
+    let mut reads = Vec::with_capacity(read.len());
+    for r in read {
+        reads.push(r?);
+    }
+    // A file without `calendar` that another team includes is a shared
+    // part (people, common rituals), not a team of its own.
+    let included: HashSet<PathBuf> = reads
+        .iter()
+        .flat_map(|r| r.included())
+        .map(Path::to_path_buf)
+        .collect();
+    let validated: Vec<Result<Team, Invalid>> = reads
+        .into_iter()
+        .filter_map(|r| match r {
+            Read::Validated(v) => Some(*v),
+            Read::Pending(c) => {
+                let top = &c.files[0];
+                let shared = top.raw.as_ref().is_some_and(|r| r.calendar.is_none())
+                    && top.canon.as_deref().is_some_and(|k| included.contains(k));
+                (!shared).then(|| team(c, &ctx))
+            }
+        })
+        .collect();
     let mut report = Report::default();
     let mut teams = Vec::with_capacity(validated.len());
     for v in validated {
@@ -119,6 +128,45 @@ pub fn load(
 
 /// A team's files and what is wrong with them.
 type Invalid = (Vec<SpecFile>, Vec<FileDiagnostic>);
+
+/// A spec file as first read: validated if it is a team, or kept parsed
+/// until it is known whether another team includes it.
+enum Read {
+    Validated(Box<Result<Team, Invalid>>),
+    Pending(Closure),
+}
+
+impl Read {
+    /// The canonical paths of the files it includes.
+    fn included(&self) -> Vec<&Path> {
+        match self {
+            Read::Validated(v) => match &**v {
+                Ok(t) => canons(&t.files),
+                Err((files, _)) => canons(files),
+            },
+            Read::Pending(c) => c.files[1..]
+                .iter()
+                .filter_map(|f| f.canon.as_deref())
+                .collect(),
+        }
+    }
+}
+
+/// The canonical paths of the included files of a team's `files`.
+fn canons(files: &[SpecFile]) -> Vec<&Path> {
+    files
+        .iter()
+        .skip(1)
+        .filter_map(|f| f.canon.as_deref())
+        .collect()
+}
+
+impl Team {
+    /// The built file.
+    pub fn source(&self) -> &Source {
+        &self.files[0].source
+    }
+}
 
 fn team(c: Closure, ctx: &Context) -> Result<Team, Invalid> {
     let Closure { files, diags } = c;
@@ -160,7 +208,6 @@ fn team(c: Closure, ctx: &Context) -> Result<Team, Invalid> {
     });
     match result {
         Ok((v, name_at)) => Ok(Team {
-            source: files[0].source.clone(),
             spec: v.spec,
             files,
             ritual_file: v.ritual_file,

@@ -15,7 +15,9 @@ pub struct Source {
     pub name: String,
     /// The file's path, None for stdin.
     pub path: Option<PathBuf>,
-    pub text: String,
+    /// Shared: every diagnostic report about the file holds it, and a
+    /// folder of many teams is tens of megabytes of text.
+    pub text: std::sync::Arc<str>,
 }
 
 /// Why a spec could not be read at all (exit 2).
@@ -133,15 +135,16 @@ impl Source {
             file: name.clone(),
             source,
         };
-        let mut bytes = Vec::new();
-        let (file_path, reader): (Option<PathBuf>, Box<dyn Read>) = if name == "-" {
-            (None, Box::new(std::io::stdin().lock()))
+        let (file_path, reader, len): (Option<PathBuf>, Box<dyn Read>, u64) = if name == "-" {
+            (None, Box::new(std::io::stdin().lock()), 0)
         } else {
-            (
-                Some(path.to_owned()),
-                Box::new(std::fs::File::open(path).map_err(io)?),
-            )
+            let file = std::fs::File::open(path).map_err(io)?;
+            let len = file.metadata().map_or(0, |m| m.len());
+            (Some(path.to_owned()), Box::new(file), len)
         };
+        // Sized up front: grown by doubling, a large file's buffer would
+        // be held twice while it is copied.
+        let mut bytes = Vec::with_capacity(usize::try_from(len.min(max) + 1).unwrap_or(0));
         // Read one byte past the cap so an oversized file is detected
         // without reading all of it.
         reader.take(max + 1).read_to_end(&mut bytes).map_err(io)?;
@@ -168,7 +171,11 @@ impl Source {
                 if text.starts_with('\u{feff}') {
                     text.drain(..3);
                 }
-                Ok(Source { name, path, text })
+                Ok(Source {
+                    name,
+                    path,
+                    text: text.into(),
+                })
             }
             Err(e) => {
                 let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];

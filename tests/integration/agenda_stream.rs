@@ -15,7 +15,7 @@ fn sorted_agenda(yaml: &str, from: &str, to: &str, json: bool) -> String {
     let source = rituals::spec::Source {
         name: "s.yaml".into(),
         path: None,
-        text: yaml.to_owned(),
+        text: yaml.into(),
     };
     let raw = rituals::spec::parse(&source).unwrap_or_else(|d| panic!("{}", d.message));
     let ctx = rituals::validate::Context {

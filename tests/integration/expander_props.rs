@@ -157,7 +157,7 @@ fn run(yaml: &str) -> Result<(String, String, String), String> {
     let source = rituals::spec::Source {
         name: "p.yaml".into(),
         path: None,
-        text: yaml.to_owned(),
+        text: yaml.into(),
     };
     let raw = rituals::spec::parse(&source).map_err(|d| d.message)?;
     let ctx = rituals::validate::Context {
