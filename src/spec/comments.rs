@@ -19,23 +19,23 @@ use crate::spec::raw::{RawSpec, S};
 /// comment, located at the `#` in `text` (the source `raw` was parsed
 /// from).
 pub fn lost_to_comments(raw: &RawSpec, text: &str) -> Vec<Diagnostic> {
-    let mut fields: Vec<(String, &S<String>)> = Vec::new();
+    let mut fields: Vec<(Field, &S<String>)> = Vec::new();
     if let Some(c) = &raw.calendar {
-        fields.push(("calendar.name".into(), &c.value.name));
+        fields.push((Field::Calendar("name"), &c.value.name));
         if let Some(d) = &c.value.description {
-            fields.push(("calendar.description".into(), d));
+            fields.push((Field::Calendar("description"), d));
         }
     }
     for (i, p) in raw.people.iter().enumerate() {
-        fields.push((format!("people[{i}].name"), &p.value.name));
+        fields.push((Field::Person(i), &p.value.name));
     }
     for (i, r) in raw.rituals.iter().enumerate() {
         let r = &r.value;
-        fields.push((format!("rituals[{i}].title"), &r.title));
+        fields.push((Field::Ritual(i, "title"), &r.title));
         let optional = [("description", &r.description), ("location", &r.location)];
         for (name, v) in optional {
             if let Some(v) = v {
-                fields.push((format!("rituals[{i}].{name}"), v));
+                fields.push((Field::Ritual(i, name), v));
             }
         }
         for (j, c) in r.changes.iter().enumerate() {
@@ -47,7 +47,7 @@ pub fn lost_to_comments(raw: &RawSpec, text: &str) -> Vec<Diagnostic> {
             ];
             for (name, v) in optional {
                 if let Some(v) = v {
-                    fields.push((format!("rituals[{i}].changes[{j}].{name}"), v));
+                    fields.push((Field::Change(i, j, name), v));
                 }
             }
         }
@@ -58,7 +58,28 @@ pub fn lost_to_comments(raw: &RawSpec, text: &str) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn check(path: String, v: &S<String>, text: &str) -> Option<Diagnostic> {
+/// A free-text field's path, spelled out only for a warning (a spec of
+/// 10,000 rituals has tens of thousands of such fields).
+#[derive(Clone, Copy)]
+enum Field {
+    Calendar(&'static str),
+    Person(usize),
+    Ritual(usize, &'static str),
+    Change(usize, usize, &'static str),
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Field::Calendar(name) => write!(f, "calendar.{name}"),
+            Field::Person(i) => write!(f, "people[{i}].name"),
+            Field::Ritual(i, name) => write!(f, "rituals[{i}].{name}"),
+            Field::Change(i, j, name) => write!(f, "rituals[{i}].changes[{j}].{name}"),
+        }
+    }
+}
+
+fn check(path: Field, v: &S<String>, text: &str) -> Option<Diagnostic> {
     let span = v.referenced.span();
     let start = usize::try_from(span.byte_offset()?).ok()?;
     let end = start.checked_add(usize::try_from(span.byte_len()?).ok()?)?;
@@ -73,19 +94,23 @@ fn check(path: String, v: &S<String>, text: &str) -> Option<Diagnostic> {
     // Blanks the span may or may not include, then the comment.
     let blanks = written.len() - written.trim_end().len();
     let after = rest.trim_start_matches([' ', '\t']);
-    let gap = format!(
-        "{}{}",
-        &written[written.len() - blanks..],
-        &rest[..rest.len() - after.len()]
-    );
     let comment = after.strip_prefix('#')?;
-    if gap != " " || comment.is_empty() || comment.starts_with([' ', '\t']) {
+    let gap_before = &rest[..rest.len() - after.len()];
+    // Exactly one space between the value and the `#`, on either side of
+    // the span's end.
+    let one_space = match blanks {
+        0 => gap_before == " ",
+        1 => written.ends_with(' ') && gap_before.is_empty(),
+        _ => false,
+    };
+    if !one_space || comment.is_empty() || comment.starts_with([' ', '\t']) {
         return None;
     }
     let hash = end + (rest.len() - after.len());
     let line = text[..hash].matches('\n').count() + 1;
     let line_start = text[..hash].rfind('\n').map_or(0, |i| i + 1);
     let column = text[line_start..hash].chars().count() + 1;
+    let path = path.to_string();
     let field = path.rsplit('.').next().unwrap_or(&path).to_owned();
     let kept = v.value.trim_end();
     let whole = format!("{kept} #{comment}");

@@ -181,7 +181,22 @@ fn pooled_rituals(
     // A map: a list would make 10,000 rituals cost 50 million compares.
     let mut seen: HashMap<&str, (usize, Loc)> = HashMap::new();
     for (f, file) in files.iter().enumerate() {
-        for (i, r) in file.raw.rituals.iter().enumerate() {
+        // Each ritual is validated on its own (in parallel for many), its
+        // diagnostics then reported in file order, as one at a time.
+        let since_given = v.calendar_since_given;
+        let validated: Vec<(Option<Ritual>, Vec<Diagnostic>)> =
+            crate::par::map_indices(file.raw.rituals.len(), crate::par::RITUALS, |i| {
+                let Some(cal) = calendar else {
+                    return (None, Vec::new());
+                };
+                let mut own = Validator {
+                    diags: Vec::new(),
+                    calendar_since_given: since_given,
+                };
+                let ritual = own.ritual(i, &file.raw.rituals[i].value, cal, people);
+                (ritual, own.diags)
+            });
+        for ((i, r), (ritual, diags)) in file.raw.rituals.iter().enumerate().zip(validated) {
             let id = &r.value.id;
             if let Some((first_file, first)) = seen.get(id.value.as_str()) {
                 let there = if *first_file == f {
@@ -196,9 +211,8 @@ fn pooled_rituals(
                 );
             }
             seen.entry(&id.value).or_insert((f, loc(id)));
-            if let Some(cal) = calendar
-                && let Some(ritual) = v.ritual(i, &r.value, cal, people)
-            {
+            v.diags.extend(diags);
+            if let Some(ritual) = ritual {
                 rituals.push(ritual);
                 ritual_file.push(f);
             }

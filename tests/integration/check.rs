@@ -200,3 +200,46 @@ fn a_spec_where_everything_overlaps_lists_twenty_pairs_and_says_so() {
     ));
     assert!(out.stderr.ends_with("rituals.yaml: 20 warnings, 1 info\n"));
 }
+
+/// A spec large enough to be validated in parallel (issue 15) reports
+/// every error once, in file order, as a small one does. (The golden
+/// 1,000-ritual spec checks that its valid rituals come out as before.)
+#[test]
+fn errors_of_a_large_spec_come_in_file_order() {
+    let mut yaml = String::from(
+        "calendar:\n  name: Big\n  timezone: Europe/Paris\n  since: 2026-01-05\n  domain: example.org\nrituals:\n",
+    );
+    for i in 0..200 {
+        let every = if [17, 90, 91, 188].contains(&i) {
+            "someday"
+        } else {
+            "monday"
+        };
+        let id = if i == 150 {
+            "r3".to_owned()
+        } else {
+            format!("r{i}")
+        };
+        yaml.push_str(&format!(
+            "  - id: {id}\n    title: R{i}\n    every: {every}\n    time: \"10:00-10:15\"\n"
+        ));
+    }
+    let out = Test::new().spec(&yaml).args(["check"]).run().status(1);
+    let paths: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter_map(|l| l.split("(rituals[").nth(1))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "17].every)",
+            "90].every)",
+            "91].every)",
+            "150].id)",
+            "188].every)"
+        ],
+        "{}",
+        out.stderr
+    );
+}
