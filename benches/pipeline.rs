@@ -69,6 +69,8 @@ fn stages(c: &mut Criterion) {
             b.iter(|| validate::validate(black_box(&raw), &context()).expect("valid"))
         });
         let spec = load(&source);
+        // Every slot walked from each series' first date: what planning
+        // did before issue 15, and what a window's walk costs per slot.
         g.bench_function("expand", |b| {
             b.iter(|| {
                 let x = Expander::new(&spec);
@@ -77,10 +79,23 @@ fn stages(c: &mut Criterion) {
                     .sum::<usize>()
             })
         });
+        // What a feed is planned from (issue 15): the exceptions, asked
+        // of the rule, not every slot.
+        g.bench_function("feed_slots", |b| {
+            b.iter(|| {
+                let x = Expander::new(&spec);
+                (0..spec.rituals.len())
+                    .map(|i| x.feed_slots(i, x.plan_until(&spec.rituals[i])).len())
+                    .sum::<usize>()
+            })
+        });
         let x = Expander::new(&spec);
+        g.bench_function("lint", |b| {
+            b.iter(|| rituals::lint::lint(&x, build_info().now.date_naive()).len())
+        });
         let prev = PreviousFeeds::default();
-        // The build's one expansion: every ritual expanded once and its
-        // events and next dates planned (issue 15).
+        // The build's planning: every ritual's events planned once from
+        // its feed slots (issue 15).
         g.bench_function("plan", |b| {
             b.iter(|| Renderer::new(&x, &prev, build_info()).kinds().len())
         });
