@@ -16,8 +16,9 @@ use super::Expander;
 use super::slot::{self, Slot, SlotKind, SlotStatus};
 use crate::model::{Ritual, Rule, Segment};
 
-/// The slots of `ritual` (which has no rotation) up to `until` that the
-/// feed writes something for, in the order [`super::Slots`] gives them:
+/// The slots of `ritual` up to `until` that the feed writes something
+/// for (a ritual without rotation, or a rotation's series before its
+/// first date, see [`before`]), in the order [`super::Slots`] gives them:
 /// every regular slot that is not held as the rule says (skipped, or
 /// moved), every slot of a `dates:` segment (each is an RDATE), and every
 /// extra (each is an RDATE). The slots left out are exactly the plain

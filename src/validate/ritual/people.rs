@@ -87,8 +87,24 @@ impl Validator {
             let list = self.person_list_items(&c.value.people, people, &format!("{cp}.people"));
             orders.push(RotationOrder { from, people: list });
         }
+        // A list written empty is this error; one whose every name is
+        // unknown has had an error per name already.
+        let mut empty = Vec::new();
+        if rot.value.people.is_empty() {
+            empty.push((loc(rot), format!("{path}.people")));
+        }
+        for (k, c) in rot.value.changes.iter().enumerate() {
+            if c.value.people.is_empty() {
+                empty.push((loc(c), format!("{path}.changes[{k}].people")));
+            }
+        }
+        for (at, field) in empty {
+            self.push(
+                Diagnostic::error("a rotation needs at least one person", Some(at), field)
+                    .hint("list who takes turns, by their `people` ids: `people: [alice, bob]`"),
+            );
+        }
         if orders.iter().any(|o| o.people.is_empty()) {
-            self.error("a rotation needs at least one person", rot, path);
             return None;
         }
         Some(Rotation { orders })
