@@ -31,7 +31,7 @@ pub enum Error {
 }
 
 /// The diagnostics about one spec file.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct FileDiagnostics {
     pub source: Source,
     pub diagnostics: Vec<Diagnostic>,

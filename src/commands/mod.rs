@@ -51,7 +51,13 @@ pub fn run(config: Config) -> Result<i32, Error> {
             strict,
         );
     }
-    let ws = crate::load::load(
+    // A build of many teams holds one team's rituals at a time.
+    let load = if matches!(action, Action::Build { .. }) {
+        crate::load::load_for_build
+    } else {
+        crate::load::load
+    };
+    let ws = load(
         &inputs,
         config.input.recursive,
         config.input.max_input_bytes,

@@ -41,7 +41,11 @@ pub fn by_file(team: &Team, today: NaiveDate) -> Vec<FileDiagnostics> {
 /// # Errors
 /// `Error::Specs` when a lint reports an error: nothing may be written.
 pub fn for_build(teams: &[Team], today: NaiveDate) -> Result<(), Error> {
-    let files: Vec<FileDiagnostics> = teams.iter().flat_map(|t| by_file(t, today)).collect();
+    // A lean workspace's teams were linted at load (`load::lean`).
+    let files: Vec<FileDiagnostics> = teams
+        .iter()
+        .flat_map(|t| t.lints.clone().unwrap_or_else(|| by_file(t, today)))
+        .collect();
     if files
         .iter()
         .flat_map(|f| &f.diagnostics)

@@ -67,40 +67,43 @@ fn uids(teams: &[Team], out: &mut Vec<TeamDiagnostic>) {
     // UID → (team, file, place of the ritual's id).
     let mut seen: HashMap<&str, (usize, usize, Loc)> = HashMap::new();
     for (t, team) in teams.iter().enumerate() {
-        for (r, ritual) in team.spec.rituals.iter().enumerate() {
-            let f = team.ritual_file[r];
+        let mut facts = team.facts.uids.iter().peekable();
+        while let Some(fact) = facts.next() {
+            let f = fact.file;
             let canon = team.files[f].canon.as_ref();
-            for seg in &ritual.segments {
-                match seen.get(seg.uid.as_str()) {
-                    // One file included by two teams: the same ritual.
-                    Some(&(t0, f0, at0))
-                        if canon.is_some()
-                            && teams[t0].files[f0].canon.as_ref() == canon
-                            && at0 == ritual.loc => {}
-                    Some(&(t0, f0, at0)) => {
-                        out.push((
-                            t,
-                            f,
-                            Diagnostic::error(
-                                format!(
-                                    "ritual `{}` has the UID `{}`, already used by the ritual at {}",
-                                    ritual.id,
-                                    seg.uid,
-                                    place(teams, t0, f0, at0)
-                                ),
-                                Some(ritual.loc),
-                                path_at(teams, t, f, ritual.loc),
-                            )
-                            .hint(format!(
-                                "a UID is the ritual id and the calendar's `domain` (`{}`) and must be unique in the whole build: rename one ritual, or give the teams distinct domains",
-                                team.spec.calendar.domain
-                            )),
-                        ));
-                        break;
-                    }
-                    None => {
-                        seen.insert(&seg.uid, (t, f, ritual.loc));
-                    }
+            match seen.get(fact.uid.as_str()) {
+                // One file included by two teams: the same ritual.
+                Some(&(t0, f0, at0))
+                    if canon.is_some()
+                        && teams[t0].files[f0].canon.as_ref() == canon
+                        && at0 == fact.at => {}
+                Some(&(t0, f0, at0)) => {
+                    out.push((
+                        t,
+                        f,
+                        Diagnostic::error(
+                            format!(
+                                "ritual `{}` has the UID `{}`, already used by the ritual at {}",
+                                fact.ritual,
+                                fact.uid,
+                                place(teams, t0, f0, at0)
+                            ),
+                            Some(fact.at),
+                            path_at(teams, t, f, fact.at),
+                        )
+                        .hint(format!(
+                            "a UID is the ritual id and the calendar's `domain` (`{}`) and must be unique in the whole build: rename one ritual, or give the teams distinct domains",
+                            team.spec.calendar.domain
+                        )),
+                    ));
+                    // One message per ritual: skip its other segments.
+                    while facts
+                        .next_if(|next| next.at == fact.at && next.file == f)
+                        .is_some()
+                    {}
+                }
+                None => {
+                    seen.insert(&fact.uid, (t, f, fact.at));
                 }
             }
         }

@@ -9,6 +9,7 @@
 mod cross;
 mod discover;
 mod include;
+mod lean;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ use crate::spec::{ReadError, Source};
 use crate::validate::{Context, FileDiagnostic, TeamFile, validate_team};
 
 use include::Closure;
+pub use lean::{TeamFacts, UidFact};
 
 /// One file of a team.
 #[derive(Debug)]
@@ -44,6 +46,12 @@ pub struct Team {
     pub person_at: Vec<(usize, Loc)>,
     /// Where `calendar.name` is written.
     pub name_at: Loc,
+    /// What the checks across teams and a combined feed need of its
+    /// rituals, kept even when they are not.
+    pub facts: TeamFacts,
+    /// Its lint findings, when they were found at load (a lean workspace,
+    /// whose teams then hold no rituals: see `Team::full`).
+    pub lints: Option<Vec<FileDiagnostics>>,
 }
 
 /// Everything a run works on.
@@ -66,7 +74,32 @@ pub fn load(
     max_bytes: u64,
     clock: &Clock,
 ) -> Result<Workspace, Error> {
+    load_with(inputs, recursive, max_bytes, clock, false)
+}
+
+/// `load` for `build`: with several teams, each is linted as soon as it
+/// is validated and then kept lean (see `lean`).
+///
+/// # Errors
+/// As `load`.
+pub fn load_for_build(
+    inputs: &[PathBuf],
+    recursive: bool,
+    max_bytes: u64,
+    clock: &Clock,
+) -> Result<Workspace, Error> {
+    load_with(inputs, recursive, max_bytes, clock, true)
+}
+
+fn load_with(
+    inputs: &[PathBuf],
+    recursive: bool,
+    max_bytes: u64,
+    clock: &Clock,
+    lean: bool,
+) -> Result<Workspace, Error> {
     let (paths, many) = discover::spec_files(inputs, recursive)?;
+    let lean = lean && paths.len() > 1;
     let ctx = Context {
         build_date: clock.today(),
     };
@@ -78,7 +111,11 @@ pub fn load(
         let c = Closure::read(p, max_bytes)?;
         let top = c.files[0].raw.as_ref();
         Ok(if top.is_some_and(|r| r.calendar.is_some()) {
-            Read::Validated(Box::new(team(c, &ctx)))
+            let mut validated = team(c, &ctx);
+            if let (true, Ok(t)) = (lean, &mut validated) {
+                t.make_lean(ctx.build_date);
+            }
+            Read::Validated(Box::new(validated))
         } else {
             Read::Pending(c)
         })
@@ -208,11 +245,13 @@ fn team(c: Closure, ctx: &Context) -> Result<Team, Invalid> {
     });
     match result {
         Ok((v, name_at)) => Ok(Team {
+            facts: TeamFacts::of(&v.spec, &v.ritual_file),
             spec: v.spec,
             files,
             ritual_file: v.ritual_file,
             person_at: v.person_at,
             name_at,
+            lints: None,
         }),
         Err(diags) => Err((files, diags)),
     }

@@ -181,15 +181,34 @@ fn feed_paths(renderer: &Renderer<'_>, dir: &Path) -> Vec<PathBuf> {
 /// `Error::Usage` when the combined feed cannot be made.
 pub fn build_teams(teams: &[Loaded], opts: &BuildOptions<'_>) -> Result<i32, Error> {
     let publisher = Publisher::new(opts.out, opts.check)?;
+    // Calendars and people only, in a lean workspace (`load::lean`).
     let specs: Vec<&crate::model::Spec> = teams.iter().map(|t| &t.spec).collect();
+    let facts: Vec<&crate::load::TeamFacts> = teams.iter().map(|t| &t.facts).collect();
     let mut stale = Vec::new();
     let mut failure: Option<Error> = None;
     let combined_path = PathBuf::from("rituals.ics");
     let written = publisher.stream_at(publisher.reserve_late(), &combined_path, |w| {
-        let mut combined = CombinedWriter::start(&specs, opts.build, w)?;
+        let mut combined = CombinedWriter::start(&specs, &facts, opts.build, w)?;
+        // The build date of the load (`Clock::today`).
+        let ctx = crate::validate::Context {
+            build_date: opts.build.now.date_naive(),
+        };
+        // A lean team's rituals are validated again while the team before
+        // it is written (`Loaded::full`): one parse on each core.
+        let mut next = teams.first().map(|t| t.full(&ctx));
         for (k, t) in teams.iter().enumerate() {
             combined.team(k);
-            if let Err(e) = build_member(t, opts, &publisher, &mut combined, &mut stale) {
+            let (built, prepared) = crate::par::join(
+                true,
+                || {
+                    let full = next.take().transpose()?.flatten();
+                    let member = full.as_ref().unwrap_or(t);
+                    build_member(member, opts, &publisher, &mut combined, &mut stale)
+                },
+                || teams.get(k + 1).map(|t| t.full(&ctx)),
+            );
+            next = prepared;
+            if let Err(e) = built {
                 failure = Some(match combined.conflict.take() {
                     Some(c) => Error::Usage(c.to_string()),
                     None => e,

@@ -8,8 +8,10 @@ use std::io::Write;
 use chrono_tz::Tz;
 
 use super::content_line::ContentWriter;
-use super::feed::{BuildInfo, Event, Head, write_head, zone_years};
+use super::feed::{BuildInfo, Event, Head, write_head};
+use super::ritual_plan::zone_last_year;
 use super::vtimezone::vtimezone_bytes;
+use crate::load::TeamFacts;
 use crate::model::Spec;
 
 /// What one team brings to the combined feed.
@@ -142,6 +144,7 @@ impl<'w> CombinedWriter<'w> {
     /// When `out` fails.
     pub fn start(
         specs: &[&Spec],
+        facts: &[&TeamFacts],
         build: BuildInfo,
         out: &'w mut (dyn Write + Send),
     ) -> std::io::Result<CombinedWriter<'w>> {
@@ -170,17 +173,14 @@ impl<'w> CombinedWriter<'w> {
                 url: None,
                 // As `is_publish` of the events: every ritual's events have
                 // an ORGANIZER when every ritual has one.
-                publish: specs.iter().any(|s| !s.rituals.is_empty())
-                    && specs.iter().all(|s| {
-                        (0..s.rituals.len()).all(|r| super::event::organizer(s, r).is_some())
-                    }),
+                publish: facts.iter().any(|f| f.has_rituals) && facts.iter().all(|f| f.organized),
             },
         );
         // Every zone of a team's timed events is used by one of them.
         let mut zones: BTreeMap<&str, (Tz, i32, i32)> = BTreeMap::new();
-        for spec in specs {
-            let (firsts, last) = zone_years(spec, build.now);
-            for (name, (tz, first)) in firsts {
+        for (spec, facts) in specs.iter().zip(facts) {
+            let last = zone_last_year(&spec.calendar, build.now);
+            for (&name, &(tz, first)) in &facts.zones {
                 let z = zones.entry(name).or_insert((tz, first, last));
                 z.1 = z.1.min(first);
                 z.2 = z.2.max(last);

@@ -14,5 +14,7 @@ mod ritual_plan;
 pub mod stamp;
 pub mod vtimezone;
 
+pub use event::organizer;
 pub(crate) use feed::base_with_slash;
 pub use feed::{BuildInfo, Event, FeedKind, Renderer};
+pub use ritual_plan::{zone_first_years, zone_last_year};

@@ -20,6 +20,17 @@ const ZONE_YEARS_AHEAD: i32 = 10;
 /// Each zone a spec's timed events use, with the first year a ritual
 /// uses it, and the last year every VTIMEZONE covers.
 pub fn zone_years(spec: &Spec, now: DateTime<Utc>) -> (BTreeMap<&'static str, (Tz, i32)>, i32) {
+    (zone_first_years(spec), zone_last_year(&spec.calendar, now))
+}
+
+/// The last year every VTIMEZONE of a calendar covers, as of `now`.
+pub fn zone_last_year(calendar: &crate::model::Calendar, now: DateTime<Utc>) -> i32 {
+    calendar.horizon.year().max(now.year()) + ZONE_YEARS_AHEAD
+}
+
+/// Each zone a spec's timed events use, with the first year a ritual
+/// uses it.
+pub fn zone_first_years(spec: &Spec) -> BTreeMap<&'static str, (Tz, i32)> {
     let mut first_years: BTreeMap<&'static str, (Tz, i32)> = BTreeMap::new();
     for r in &spec.rituals {
         for s in r
@@ -34,8 +45,7 @@ pub fn zone_years(spec: &Spec, now: DateTime<Utc>) -> (BTreeMap<&'static str, (T
             e.1 = e.1.min(s.dtstart.year());
         }
     }
-    let last_year = spec.calendar.horizon.year().max(now.year()) + ZONE_YEARS_AHEAD;
-    (first_years, last_year)
+    first_years
 }
 
 /// How many coming occurrences the page lists per ritual, and how many
