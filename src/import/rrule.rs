@@ -1,6 +1,7 @@
 //! RRULE text (RFC 5545 §3.3.10) → its parts, and back in a normalised
 //! order (without UNTIL/COUNT, which become `until`/`count`).
 
+use crate::model::ical_weekday;
 use chrono::Weekday;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,19 +30,6 @@ pub struct RRule {
     pub count: Option<u32>,
     /// Other parts (BYYEARDAY, BYWEEKNO, BYHOUR…), upper case, in order.
     pub other: Vec<(String, String)>,
-}
-
-pub fn weekday(code: &str) -> Option<Weekday> {
-    Some(match code {
-        "MO" => Weekday::Mon,
-        "TU" => Weekday::Tue,
-        "WE" => Weekday::Wed,
-        "TH" => Weekday::Thu,
-        "FR" => Weekday::Fri,
-        "SA" => Weekday::Sat,
-        "SU" => Weekday::Sun,
-        _ => return None,
-    })
 }
 
 pub fn code(d: Weekday) -> &'static str {
@@ -83,7 +71,7 @@ impl RRule {
                 "INTERVAL" => r.interval = v.parse().ok().filter(|n| *n >= 1)?,
                 "COUNT" => r.count = Some(v.parse().ok()?),
                 "UNTIL" => r.until = Some(v),
-                "WKST" => r.wkst = Some(weekday(&v)?),
+                "WKST" => r.wkst = Some(ical_weekday(&v)?),
                 "BYDAY" => {
                     for item in list() {
                         let (n, d) = item.split_at_checked(item.len().checked_sub(2)?)?;
@@ -92,7 +80,7 @@ impl RRule {
                         } else {
                             Some(n.trim_start_matches('+').parse::<i8>().ok()?)
                         };
-                        r.by_day.push((nth, weekday(d)?));
+                        r.by_day.push((nth, ical_weekday(d)?));
                     }
                 }
                 "BYMONTHDAY" => {

@@ -3,6 +3,7 @@
 //! or a custom VTIMEZONE matched against the tz database by its offsets and
 //! transition rules (RFC 5545 §3.6.5).
 
+use crate::model::ical_weekday;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Weekday};
 use chrono_tz::Tz;
 
@@ -71,19 +72,6 @@ fn offset_secs(text: &str) -> Option<i32> {
     Some(sign * (h * 3600 + m * 60 + s))
 }
 
-fn weekday(code: &str) -> Option<Weekday> {
-    Some(match code {
-        "MO" => Weekday::Mon,
-        "TU" => Weekday::Tue,
-        "WE" => Weekday::Wed,
-        "TH" => Weekday::Thu,
-        "FR" => Weekday::Fri,
-        "SA" => Weekday::Sat,
-        "SU" => Weekday::Sun,
-        _ => return None,
-    })
-}
-
 impl Rules {
     fn of(vtz: &Comp) -> Option<Rules> {
         let mut obs = Vec::new();
@@ -110,7 +98,7 @@ impl Rules {
                         "BYMONTH" => month = v.parse::<u32>().ok(),
                         "BYDAY" => {
                             let (n, d) = v.split_at_checked(v.len().checked_sub(2)?)?;
-                            day = Some((n.parse::<i8>().unwrap_or(1), weekday(d)?));
+                            day = Some((n.parse::<i8>().unwrap_or(1), ical_weekday(d)?));
                         }
                         _ => {}
                     }

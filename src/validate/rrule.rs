@@ -1,9 +1,8 @@
 //! The `rrule:` field: an RFC 5545 §3.3.10 RECUR value at day
 //! granularity. Times come from `time`, the end from `count`/`until`.
 
-use chrono::Weekday;
-
 use crate::diagnostic::did_you_mean;
+use crate::model::ical_weekday;
 use crate::model::{ByDay, Freq, Recur};
 
 /// A refused rule: the message and a hint saying what to write instead.
@@ -83,7 +82,7 @@ pub fn parse(text: &str) -> Result<Recur, RruleError> {
             "BYMONTHDAY" => r.by_month_day = numbers(name, value, 1, 31, true)?,
             "BYSETPOS" => r.by_set_pos = numbers(name, value, 1, 366, true)?,
             "BYDAY" => r.by_day = by_days(value)?,
-            "WKST" => r.wkst = weekday(value).ok_or_else(|| bad_day(value))?,
+            "WKST" => r.wkst = ical_weekday(value).ok_or_else(|| bad_day(value))?,
             "COUNT" => {
                 return Err(err(
                     "`rrule` cannot hold COUNT",
@@ -230,19 +229,6 @@ fn numbers(
         .collect()
 }
 
-fn weekday(s: &str) -> Option<Weekday> {
-    Some(match s {
-        "MO" => Weekday::Mon,
-        "TU" => Weekday::Tue,
-        "WE" => Weekday::Wed,
-        "TH" => Weekday::Thu,
-        "FR" => Weekday::Fri,
-        "SA" => Weekday::Sat,
-        "SU" => Weekday::Sun,
-        _ => return None,
-    })
-}
-
 fn bad_day(v: &str) -> RruleError {
     err(
         format!("`rrule`: `{v}` is not a weekday"),
@@ -257,7 +243,7 @@ fn by_days(value: &str) -> Result<Vec<ByDay>, RruleError> {
             let v = v.trim();
             let split = v.len().saturating_sub(2);
             let (n, d) = v.split_at(split);
-            let day = weekday(d).ok_or_else(|| bad_day(v))?;
+            let day = ical_weekday(d).ok_or_else(|| bad_day(v))?;
             let nth = if n.is_empty() {
                 None
             } else {

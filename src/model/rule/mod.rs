@@ -10,7 +10,7 @@ mod weekno;
 use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta, Weekday};
 
 pub use cursor::RuleDates;
-pub use text::ical_day;
+pub use text::{ical_day, ical_weekday};
 
 /// Monday to Friday: what `every: weekday` means, and what the words
 /// "weekday" / "jour ouvré" say back.
