@@ -86,16 +86,7 @@ fn schedule(out: &mut String, indent: &str, s: &ScheduleDoc) {
             let _ = writeln!(out, "{indent}rrule: {}", scalar(r));
         }
         ScheduleDoc::Dates(d) => {
-            let items: Vec<String> = d
-                .iter()
-                .map(|x| {
-                    if x.len() == 10 {
-                        x.clone()
-                    } else {
-                        time_scalar(x)
-                    }
-                })
-                .collect();
+            let items: Vec<String> = d.iter().map(|x| date_item(x)).collect();
             flow_field(out, indent, "dates", &items);
         }
     }
@@ -230,29 +221,24 @@ fn exceptions(out: &mut String, ind: &str, r: &RitualDoc) {
         flow_field(out, ind, "skip", &days);
     }
     if !r.extra.is_empty() {
-        let items: Vec<String> = r
-            .extra
-            .iter()
-            .map(|x| {
-                if x.len() == 10 {
-                    x.clone()
-                } else {
-                    time_scalar(x)
-                }
-            })
-            .collect();
+        let items: Vec<String> = r.extra.iter().map(|x| date_item(x)).collect();
         flow_field(out, ind, "extra", &items);
     }
     if !r.moved.is_empty() {
         let _ = writeln!(out, "{ind}moved:");
         for (date, to) in &r.moved {
             let _ = writeln!(out, "{ind}  - date: {date}");
-            let to = if to.len() == 10 {
-                to.clone()
-            } else {
-                time_scalar(to)
-            };
-            let _ = writeln!(out, "{ind}    to: {to}");
+            let _ = writeln!(out, "{ind}    to: {}", date_item(to));
         }
+    }
+}
+
+/// A `dates:` or `extra:` item: a bare date as it is, a date with a time
+/// quoted (`"2026-10-20 15:00"`).
+fn date_item(x: &str) -> String {
+    if x.len() == 10 {
+        x.to_owned()
+    } else {
+        time_scalar(x)
     }
 }

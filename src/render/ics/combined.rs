@@ -12,7 +12,7 @@ use super::feed::{BuildInfo, Event, Head, write_head};
 use super::ritual_plan::zone_last_year;
 use super::vtimezone::vtimezone_bytes;
 use crate::load::TeamFacts;
-use crate::model::Spec;
+use crate::model::{Calendar, Spec};
 
 /// What one team brings to the combined feed.
 pub struct TeamEvents<'a> {
@@ -71,34 +71,11 @@ pub fn combined_feed(teams: &[TeamEvents<'_>]) -> Result<Vec<u8>, Conflict> {
         }
     }
 
-    let first = teams.first().map(|t| &t.spec.calendar);
-    let names: Vec<&str> = teams
-        .iter()
-        .map(|t| t.spec.calendar.name.as_str())
-        .collect();
-    let name = names.join(", ");
-    let timezone = first
-        .map(|c| c.timezone)
-        .filter(|tz| teams.iter().all(|t| t.spec.calendar.timezone == *tz));
-    let refresh_secs = teams
-        .iter()
-        .map(|t| t.spec.calendar.refresh_secs)
-        .min()
-        .unwrap_or(12 * 3600);
     let mut w =
         ContentWriter::with_capacity(4096 + events.iter().map(|e| e.bytes.len()).sum::<usize>());
-    write_head(
-        &mut w,
-        &Head {
-            language: first.map_or(crate::model::Language::Fr, |c| c.language),
-            name: &name,
-            description: None,
-            timezone: timezone.map(|tz| tz.name()),
-            refresh_secs,
-            url: None,
-            publish: !events.is_empty() && events.iter().all(|e| e.organizer),
-        },
-    );
+    let calendars: Vec<&Calendar> = teams.iter().map(|t| &t.spec.calendar).collect();
+    let publish = !events.is_empty() && events.iter().all(|e| e.organizer);
+    write_combined_head(&mut w, &calendars, publish);
     // Each zone once, covering every team's years.
     let mut zones: BTreeMap<&str, (Tz, i32, i32)> = BTreeMap::new();
     for (name, tz, first, last) in teams.iter().flat_map(|t| t.zones.iter()) {
@@ -119,6 +96,33 @@ pub fn combined_feed(teams: &[TeamEvents<'_>]) -> Result<Vec<u8>, Conflict> {
     }
     w.end("VCALENDAR");
     Ok(w.into_bytes())
+}
+
+/// The combined feed's calendar properties: the teams' names, their zone
+/// when they share one, the shortest refresh interval, the first team's
+/// language.
+fn write_combined_head(w: &mut ContentWriter, calendars: &[&Calendar], publish: bool) {
+    let first = calendars.first();
+    let names: Vec<&str> = calendars.iter().map(|c| c.name.as_str()).collect();
+    let timezone = first
+        .map(|c| c.timezone)
+        .filter(|tz| calendars.iter().all(|c| c.timezone == *tz));
+    write_head(
+        w,
+        &Head {
+            language: first.map_or(crate::model::Language::Fr, |c| c.language),
+            name: &names.join(", "),
+            description: None,
+            timezone: timezone.map(|tz| tz.name()),
+            refresh_secs: calendars
+                .iter()
+                .map(|c| c.refresh_secs)
+                .min()
+                .unwrap_or(12 * 3600),
+            url: None,
+            publish,
+        },
+    );
 }
 
 /// The combined feed, written as each team's feed is rendered (a build of
@@ -148,34 +152,12 @@ impl<'w> CombinedWriter<'w> {
         build: BuildInfo,
         out: &'w mut (dyn Write + Send),
     ) -> std::io::Result<CombinedWriter<'w>> {
-        let first = specs.first().map(|s| &s.calendar);
-        let name = specs
-            .iter()
-            .map(|s| s.calendar.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let timezone = first
-            .map(|c| c.timezone)
-            .filter(|tz| specs.iter().all(|s| s.calendar.timezone == *tz));
         let mut w = ContentWriter::with_capacity(1 << 16);
-        write_head(
-            &mut w,
-            &Head {
-                language: first.map_or(crate::model::Language::Fr, |c| c.language),
-                name: &name,
-                description: None,
-                timezone: timezone.map(|tz| tz.name()),
-                refresh_secs: specs
-                    .iter()
-                    .map(|s| s.calendar.refresh_secs)
-                    .min()
-                    .unwrap_or(12 * 3600),
-                url: None,
-                // As `is_publish` of the events: every ritual's events have
-                // an ORGANIZER when every ritual has one.
-                publish: facts.iter().any(|f| f.has_rituals) && facts.iter().all(|f| f.organized),
-            },
-        );
+        let calendars: Vec<&Calendar> = specs.iter().map(|s| &s.calendar).collect();
+        // As `is_publish` of the events: every ritual's events have an
+        // ORGANIZER when every ritual has one.
+        let publish = facts.iter().any(|f| f.has_rituals) && facts.iter().all(|f| f.organized);
+        write_combined_head(&mut w, &calendars, publish);
         // Every zone of a team's timed events is used by one of them.
         let mut zones: BTreeMap<&str, (Tz, i32, i32)> = BTreeMap::new();
         for (spec, facts) in specs.iter().zip(facts) {
