@@ -55,6 +55,17 @@ fn build_info() -> BuildInfo {
     }
 }
 
+/// How many slots `slots` gives for every ritual up to its plan date.
+fn slots_of_every_ritual(
+    spec: &Spec,
+    slots: impl Fn(&Expander<'_>, usize, chrono::NaiveDate) -> Vec<rituals::expand::Slot>,
+) -> usize {
+    let x = Expander::new(spec);
+    (0..spec.rituals.len())
+        .map(|i| slots(&x, i, x.plan_until(&spec.rituals[i])).len())
+        .sum()
+}
+
 fn stages(c: &mut Criterion) {
     for (name, source) in inputs() {
         let mut g = c.benchmark_group(name);
@@ -72,22 +83,12 @@ fn stages(c: &mut Criterion) {
         // Every slot walked from each series' first date: what planning
         // did before issue 15, and what a window's walk costs per slot.
         g.bench_function("expand", |b| {
-            b.iter(|| {
-                let x = Expander::new(&spec);
-                (0..spec.rituals.len())
-                    .map(|i| x.slots(i, x.plan_until(&spec.rituals[i])).len())
-                    .sum::<usize>()
-            })
+            b.iter(|| slots_of_every_ritual(&spec, |x, i, until| x.slots(i, until)))
         });
         // What a feed is planned from (issue 15): the exceptions, asked
         // of the rule, not every slot.
         g.bench_function("feed_slots", |b| {
-            b.iter(|| {
-                let x = Expander::new(&spec);
-                (0..spec.rituals.len())
-                    .map(|i| x.feed_slots(i, x.plan_until(&spec.rituals[i])).len())
-                    .sum::<usize>()
-            })
+            b.iter(|| slots_of_every_ritual(&spec, |x, i, until| x.feed_slots(i, until)))
         });
         let x = Expander::new(&spec);
         g.bench_function("lint", |b| {

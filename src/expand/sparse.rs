@@ -27,12 +27,7 @@ pub(super) fn exceptional(x: &Expander<'_>, ritual: &Ritual, until: NaiveDate) -
     let mut out = Vec::new();
     let mut dates = Vec::new();
     for (k, seg) in ritual.segments.iter().enumerate() {
-        // The segment's last possible date: spans are half-open.
-        let last = seg
-            .span
-            .to
-            .and_then(|to| to.pred_opt())
-            .map_or(until, |to| to.min(until));
+        let last = last_day(seg, until);
         if seg.dtstart > last {
             continue;
         }
@@ -62,11 +57,23 @@ pub(super) fn exceptional(x: &Expander<'_>, ritual: &Ritual, until: NaiveDate) -
             .filter(|e| e.date <= until)
             .map(|e| slot::extra(slot::extra_place(ritual, e))),
     );
-    // `Slots` merges by (date, time): on a tie the earlier segment first,
-    // extras last. The sort is stable, as extras of one time keep their
-    // order there too.
-    out.sort_by_key(|s| (s.date, s.time, s.kind == SlotKind::Extra, s.segment));
+    sort_like_slots(&mut out);
     out
+}
+
+/// The last date of `seg` up to `until` (spans are half-open).
+fn last_day(seg: &Segment, until: NaiveDate) -> NaiveDate {
+    seg.span
+        .to
+        .and_then(|to| to.pred_opt())
+        .map_or(until, |to| to.min(until))
+}
+
+/// In the order `Slots` gives: by (date, time), on a tie the earlier
+/// segment first and extras last. Stable, as extras of one time keep
+/// their order there too.
+fn sort_like_slots(slots: &mut [Slot]) {
+    slots.sort_by_key(|s| (s.date, s.time, s.kind == SlotKind::Extra, s.segment));
 }
 
 /// The slots of a rotation ritual before the rotation's first date
@@ -84,17 +91,13 @@ pub(super) fn before(
     };
     let mut out = exceptional(x, ritual, end);
     for (k, seg) in ritual.segments.iter().enumerate() {
-        let last = seg
-            .span
-            .to
-            .and_then(|to| to.pred_opt())
-            .map_or(end, |to| to.min(end));
+        let last = last_day(seg, end);
         let found = seg.schedule.rule.last_on_or_before(seg.dtstart, last);
         if let Some(d) = found.filter(|d| seg.span.contains(*d)) {
             out.push(slot::regular(x, ritual, k, d));
         }
     }
-    out.sort_by_key(|s| (s.date, s.time, s.kind == SlotKind::Extra, s.segment));
+    sort_like_slots(&mut out);
     // The last slot may be an exception already listed.
     out.dedup_by(|a, b| {
         a.kind == SlotKind::Regular
