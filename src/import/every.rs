@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::rrule::{Freq, RRule};
+use crate::model::WEEK;
 
 /// What a series' rule becomes in the spec.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,16 +15,6 @@ pub enum Schedule {
     /// `rrule: <normalised rule>`.
     RRule(String),
 }
-
-const WEEK: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
 
 const MONTHS: [&str; 12] = [
     "january",

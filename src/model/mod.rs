@@ -15,7 +15,9 @@ pub use days::{DayRange, DaySpan, Days, MonthDay};
 pub use locs::{Located, SegmentLocs};
 pub use person::{Person, PersonId};
 pub use ritual::{Attendees, Extra, Move, Ritual, Rotation, RotationOrder, Segment};
-pub use rule::{ByDay, DateEntry, Freq, Recur, Rule, RuleDates, WORK_WEEK, ical_day, ical_weekday};
+pub use rule::{
+    ByDay, DateEntry, Freq, Recur, Rule, RuleDates, WEEK, WORK_WEEK, ical_day, ical_weekday,
+};
 pub use schedule::{Details, Schedule, Span, When};
 
 use crate::holidays::Region;

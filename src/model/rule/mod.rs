@@ -12,6 +12,17 @@ use chrono::{Datelike, NaiveDate, NaiveTime, TimeDelta, Weekday};
 pub use cursor::RuleDates;
 pub use text::{ical_day, ical_weekday};
 
+/// Every day of the week, Monday first (RFC 5545's default WKST).
+pub const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
 /// Monday to Friday: what `every: weekday` means, and what the words
 /// "weekday" / "jour ouvré" say back.
 pub const WORK_WEEK: [chrono::Weekday; 5] = [

@@ -24,17 +24,7 @@ pub fn ical_day(d: Weekday) -> &'static str {
 /// The weekday of an RFC 5545 `weekday` code (`MO` … `SU`, §3.3.10),
 /// as upper case; None for anything else. The inverse of [`ical_day`].
 pub fn ical_weekday(code: &str) -> Option<Weekday> {
-    [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ]
-    .into_iter()
-    .find(|d| ical_day(*d) == code)
+    super::WEEK.into_iter().find(|d| ical_day(*d) == code)
 }
 
 impl Freq {
